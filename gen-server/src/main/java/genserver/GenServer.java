@@ -1,0 +1,150 @@
+package genserver;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * OTP's GenServer on a Java virtual thread.
+ *
+ * <p>A server is a class that implements the callbacks below. The callbacks run in the server's
+ * own process, one message at a time, and return a {@link Result} that says what to do next; the
+ * state they receive and return belongs to that process alone. Everything else, starting,
+ * calling, casting, stopping, is done through the static functions of this interface, which run
+ * in the caller's thread and reach the process only as messages.
+ *
+ * <pre>{@code
+ * sealed interface Request permits Push, Pop {}
+ * record Push(String item) implements Request {}
+ * record Pop() implements Request {}
+ *
+ * final class Stack implements GenServer<List<String>, Request> {
+ *     public Result<List<String>> init() { return Result.ok(List.of()); }
+ *     ...
+ * }
+ * Pid<Request> stack = GenServer.start(new Stack());
+ * GenServer.cast(stack, new Push("a"));
+ * String top = GenServer.call(stack, new Pop());
+ * }</pre>
+ *
+ * @param <S> the state the process keeps between messages
+ * @param <M> the messages it accepts (a sealed interface of records, so that {@code switch}
+ *     proves that every one is handled)
+ */
+public interface GenServer<S, M> {
+
+    /** OTP's default: a call waits 5 seconds for its answer. */
+    Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    // ---- callbacks: run in the server's own process ----
+
+    /** The initial state ({@link Result#ok}), possibly with a continuation, or a {@link Result#stop}. */
+    Result<S> init();
+
+    /**
+     * Answers a {@link #call}: {@link Result#reply} now, or {@link Result#noreply} and answer later
+     * through {@link #reply(From, Object)}.
+     */
+    default Result<S> handleCall(M request, From from, S state) {
+        throw new UnsupportedOperationException(
+                getClass().getSimpleName() + " does not handle calls: " + request);
+    }
+
+    /** Handles a {@link #cast}; there is no one to answer. */
+    default Result<S> handleCast(M request, S state) {
+        throw new UnsupportedOperationException(
+                getClass().getSimpleName() + " does not handle casts: " + request);
+    }
+
+    /** Runs right after a callback that returned {@link Result#continueWith}, before the next message. */
+    default Result<S> handleContinue(Object continueArg, S state) {
+        throw new UnsupportedOperationException(
+                getClass().getSimpleName() + " does not handle continue: " + continueArg);
+    }
+
+    /** Runs once as the process ends: after a stop, or after a callback threw. */
+    default void terminate(Object reason, S state) {}
+
+    // ---- interface functions: run in the caller's thread ----
+
+    /** Starts a process, waits for its {@code init} and returns its pid. */
+    static <S, M> Pid<M> start(GenServer<S, M> server) {
+        return new Process<>(Objects.requireNonNull(server, "server"), null).start();
+    }
+
+    /**
+     * Starts a process registered under {@code name}, like {@code GenServer.start(mod, arg, name:
+     * name)}.
+     *
+     * @throws AlreadyStartedException if a live process holds the name; it carries that pid
+     */
+    static <S, M> Pid<M> start(String name, GenServer<S, M> server) {
+        return new Process<>(Objects.requireNonNull(server, "server"),
+                Objects.requireNonNull(name, "name")).start();
+    }
+
+    /** The process registered under {@code name}, if one lives (OTP's {@code whereis}). */
+    @SuppressWarnings("unchecked")
+    static <M> Optional<Pid<M>> whereis(String name) {
+        return Optional.ofNullable((Pid<M>) Process.REGISTRY.get(name));
+    }
+
+    /**
+     * Sends {@code request} and waits up to 5 seconds for the answer.
+     *
+     * @throws CallTimeoutException if no answer came in time; a later answer is dropped
+     * @throws ProcessExitException if the process is not alive or dies before answering
+     */
+    static <M, R> R call(Pid<M> pid, M request) {
+        return call(pid, request, DEFAULT_TIMEOUT);
+    }
+
+    /** {@link #call(Pid, Object)} with a timeout of the caller's choosing. */
+    @SuppressWarnings("unchecked")
+    static <M, R> R call(Pid<M> pid, M request, Duration timeout) {
+        return (R) pid.process.call(request, timeout);
+    }
+
+    /** Sends {@code request} and returns at once. Never blocks, never fails; to a dead process it is lost. */
+    static <M> void cast(Pid<M> pid, M request) {
+        pid.process.cast(request);
+    }
+
+    /** Answers a call that its server deferred with {@link Result#noreply}; from any process. */
+    static void reply(From from, Object value) {
+        from.complete(value);
+    }
+
+    /**
+     * Stops the process with reason {@code "normal"}: it runs {@code terminate}, and every later
+     * call fails with a "no process" {@link ProcessExitException}. Returns once it has ended.
+     */
+    static void stop(Pid<?> pid) {
+        stop(pid, "normal");
+    }
+
+    /** Stops the process with the given reason. */
+    static void stop(Pid<?> pid, Object reason) {
+        pid.process.stop(reason);
+    }
+
+    /** Runs {@code body} in a new one-off process (OTP's {@code spawn}); an exception ends only it. */
+    static Pid<Void> spawn(Runnable body) {
+        return new Process<Void, Void>(Objects.requireNonNull(body, "body")).start();
+    }
+
+    /** Whether the process is still running (OTP's {@code Process.alive?}). */
+    static boolean isAlive(Pid<?> pid) {
+        return pid.process.isAlive();
+    }
+
+    /** Messages waiting in the process's mailbox (OTP's {@code :message_queue_len}). */
+    static int messageQueueLength(Pid<?> pid) {
+        return pid.process.mailboxLength();
+    }
+
+    /** How many processes are alive now (OTP's {@code :erlang.system_info(:process_count)}). */
+    static int processCount() {
+        return Process.LIVE.get();
+    }
+}

@@ -1,0 +1,108 @@
+package genserver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A small server for the runtime's tests: it records what it receives, and can be told to fail,
+ * to answer later, or to wait for a latch before answering.
+ */
+final class Probe implements GenServer<List<Object>, Probe.Msg> {
+
+    sealed interface Msg {}
+
+    record Record(Object item) implements Msg {}
+
+    record Recorded() implements Msg {}
+
+    record Echo(Object value) implements Msg {}
+
+    record Crash(String why) implements Msg {}
+
+    record AwaitThenEcho(CountDownLatch latch, Object value) implements Msg {}
+
+    /** Answers later, from a one-off process, after the latch opens. */
+    record ReplyLater(CountDownLatch latch, Object value) implements Msg {}
+
+    record CallSelf() implements Msg {}
+
+    private final List<Object> terminatedWith;
+    private final Object continueArg;
+
+    Probe() {
+        this(new ArrayList<>(), null);
+    }
+
+    Probe(List<Object> terminatedWith, Object continueArg) {
+        this.terminatedWith = terminatedWith;
+        this.continueArg = continueArg;
+    }
+
+    @Override
+    public Result<List<Object>> init() {
+        return continueArg == null
+                ? Result.ok(List.of())
+                : Result.continueWith(List.of("init"), continueArg);
+    }
+
+    @Override
+    public Result<List<Object>> handleContinue(Object arg, List<Object> state) {
+        return Result.noreply(append(state, "continue " + arg));
+    }
+
+    @Override
+    public Result<List<Object>> handleCall(Msg request, From from, List<Object> state) {
+        return switch (request) {
+            case Recorded() -> Result.reply(state, state);
+            case Echo(Object value) -> Result.reply(value, state);
+            case Crash(String why) -> throw new IllegalStateException(why);
+            case AwaitThenEcho(CountDownLatch latch, Object value) -> {
+                await(latch);
+                yield Result.reply(value, state);
+            }
+            case ReplyLater(CountDownLatch latch, Object value) -> {
+                GenServer.spawn(() -> {
+                    await(latch);
+                    GenServer.reply(from, value);
+                });
+                yield Result.noreply(state);
+            }
+            case CallSelf() -> Result.reply(GenServer.call(selfPid(state), new Recorded()), state);
+            case Record r -> Result.reply("ok", append(state, r.item()));
+        };
+    }
+
+    @Override
+    public Result<List<Object>> handleCast(Msg request, List<Object> state) {
+        return switch (request) {
+            case Record(Object item) -> Result.noreply(append(state, item));
+            case Crash(String why) -> throw new IllegalStateException(why);
+            default -> throw new IllegalArgumentException("not a cast: " + request);
+        };
+    }
+
+    @Override
+    public void terminate(Object reason, List<Object> state) {
+        terminatedWith.add(reason);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Pid<Msg> selfPid(List<Object> state) {
+        return (Pid<Msg>) state.getFirst();
+    }
+
+    private static List<Object> append(List<Object> state, Object item) {
+        var next = new ArrayList<>(state);
+        next.add(item);
+        return List.copyOf(next);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
