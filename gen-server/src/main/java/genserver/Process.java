@@ -99,7 +99,7 @@ final class Process<S, M> implements Runnable {
         From from = new From(request);
         boolean idle = mailbox.hasWaitingConsumer();
         mailbox.offer(from);
-        recheckAfterSend(from);
+        recheckAfterSend(from, from);
         return from.await(timeout, () -> new CallTimeoutException(label, pid, request, timeout),
                 idle);
     }
@@ -117,8 +117,9 @@ final class Process<S, M> implements Runnable {
         }
         ensureAlive();
         From from = new From(reason);
-        mailbox.offer(new SystemStop(reason, from));
-        recheckAfterSend(from);
+        var stop = new SystemStop(reason, from);
+        mailbox.offer(stop);
+        recheckAfterSend(stop, from);
         from.await(null, null);
     }
 
@@ -140,11 +141,12 @@ final class Process<S, M> implements Runnable {
     /**
      * The process may have died between our check and our send, after it emptied its mailbox for
      * the last time. It sets its exit reason before it empties the mailbox, so one of the two of us
-     * sees the other: either it fails our message, or we fail it here.
+     * sees the other: either it took our message (and answers or fails it), or the message is still
+     * in the mailbox and we take it back and fail it here.
      */
-    private void recheckAfterSend(From from) {
+    private void recheckAfterSend(Object message, From from) {
         Object reason = exitReason;
-        if (reason != null) {
+        if (reason != null && mailbox.remove(message)) {
             from.fail(new ProcessExitException(pid, reason));
         }
     }

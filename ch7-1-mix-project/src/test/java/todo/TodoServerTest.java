@@ -1,0 +1,79 @@
+package todo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import genserver.GenServer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The book's {@code Todo.ServerTest}, and what a shared-memory language must also prove. */
+class TodoServerTest {
+    private static final LocalDate DEC_19 = LocalDate.of(2023, 12, 19);
+
+    @Test
+    void addEntryAndEntries() {
+        var todoServer = TodoServer.start();
+
+        TodoServer.addEntry(todoServer, new TodoEntry(DEC_19, "Dentist"));
+        List<TodoEntry> entries = TodoServer.entries(todoServer, DEC_19);
+
+        // assert [%{date: ~D[2023-12-19], title: "Dentist"}] = entries
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.date()).isEqualTo(DEC_19);
+            assertThat(entry.title()).isEqualTo("Dentist");
+        });
+    }
+
+    @Test
+    void aReplyCannotBeUsedToChangeTheServersState() {
+        var todoServer = TodoServer.start();
+        TodoServer.addEntry(todoServer, new TodoEntry(DEC_19, "Dentist"));
+        List<TodoEntry> reply = TodoServer.entries(todoServer, DEC_19);
+
+        assertThatThrownBy(() -> reply.add(new TodoEntry(DEC_19, "Forged")))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> reply.clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(TodoServer.entries(todoServer, DEC_19)).extracting(TodoEntry::title)
+                .containsExactly("Dentist");
+    }
+
+    @Test
+    void manyConcurrentClientsLoseNothingAndGetUniqueIds() throws InterruptedException {
+        var todoServer = TodoServer.start();
+        int clients = 100;
+        int perClient = 100;
+        var threads = new ArrayList<Thread>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            threads.add(Thread.ofVirtual().start(() -> IntStream.range(0, perClient)
+                    .forEach(i -> TodoServer.addEntry(todoServer,
+                            new TodoEntry(DEC_19, client + "/" + i)))));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        List<TodoEntry> entries = TodoServer.entries(todoServer, DEC_19);
+
+        assertThat(entries).hasSize(clients * perClient);
+        assertThat(entries).extracting(TodoEntry::id).doesNotHaveDuplicates()
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, clients * perClient).boxed().toList());
+        assertThat(entries).extracting(TodoEntry::title).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aCallThatIsNotInTheProtocolIsRefusedByTheCompilerAndACastOfACallIsAnError() {
+        var todoServer = TodoServer.start();
+
+        // GenServer.call(todoServer, "entries") does not compile: the pid only takes Requests.
+        GenServer.cast(todoServer, new TodoServer.Entries(DEC_19));
+
+        assertThatThrownBy(() -> TodoServer.entries(todoServer, DEC_19))
+                .hasMessageContaining("entries is a call, not a cast");
+    }
+}
