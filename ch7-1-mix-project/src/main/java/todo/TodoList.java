@@ -31,9 +31,11 @@ public record TodoList(int nextId, SortedMap<Integer, TodoEntry> entries) {
         });
     }
 
-    /** {@code Todo.List.new()}. */
+    private static final TodoList EMPTY = new TodoList(1, new TreeMap<>());
+
+    /** {@code Todo.List.new()}. One instance serves every empty list: it can never change. */
     public static TodoList empty() {
-        return new TodoList(1, new TreeMap<>());
+        return EMPTY;
     }
 
     /** {@code Todo.List.new(entries)}: the entries added in order, numbered from 1. */

@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The runtime behind a {@link Pid}: one virtual thread that owns the server's state and reads one
@@ -17,6 +18,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Process<S, M> implements Runnable {
     private static final System.Logger LOG = System.getLogger("genserver");
+    private static final java.lang.invoke.VarHandle WAITING;
+
+    static {
+        try {
+            WAITING = java.lang.invoke.MethodHandles.lookup().findVarHandle(Process.class,
+                    "waiting", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     // The BEAM gives its own boot-time processes the low numbers; ours start after them.
     private static final AtomicLong NEXT_NUMBER = new AtomicLong(100);
@@ -30,8 +41,10 @@ final class Process<S, M> implements Runnable {
     private final GenServer<S, M> server;
     private final Runnable oneOff;
     private final String registeredName;
-    private final LinkedTransferQueue<Object> mailbox = new LinkedTransferQueue<>();
-    private final From started;
+    private final ConcurrentLinkedQueue<Object> mailbox = new ConcurrentLinkedQueue<>();
+    /** True while the process is parked, or about to park, waiting for a message. */
+    private volatile boolean waiting;
+    private From started; // until init has returned
 
     /** Null while the process lives; once set, never changes. */
     private volatile Object exitReason;
@@ -80,10 +93,11 @@ final class Process<S, M> implements Runnable {
                 throw new AlreadyStartedException(registeredName, holder);
             }
         }
+        From initDone = started; // read before the thread starts: it clears the field
         LIVE.incrementAndGet();
         thread.start();
-        if (started != null) {
-            started.await(null, null);
+        if (initDone != null) {
+            initDone.await(null, null, false);
         }
         return pid;
     }
@@ -97,8 +111,7 @@ final class Process<S, M> implements Runnable {
         }
         ensureAlive();
         From from = new From(request);
-        boolean idle = mailbox.hasWaitingConsumer();
-        mailbox.offer(from);
+        boolean idle = send(from);
         recheckAfterSend(from, from);
         return from.await(timeout, () -> new CallTimeoutException(label, pid, request, timeout),
                 idle);
@@ -106,7 +119,7 @@ final class Process<S, M> implements Runnable {
 
     void cast(M request) {
         if (exitReason == null) {
-            mailbox.offer(new Cast(request));
+            send(new Cast(request));
         }
     }
 
@@ -118,9 +131,42 @@ final class Process<S, M> implements Runnable {
         ensureAlive();
         From from = new From(reason);
         var stop = new SystemStop(reason, from);
-        mailbox.offer(stop);
+        send(stop);
         recheckAfterSend(stop, from);
         from.await(null, null);
+    }
+
+    /**
+     * Puts a message in the mailbox and wakes the process if it waits; returns whether it did (an
+     * idle server answers a call quickly, so its caller may spin briefly instead of parking).
+     */
+    private boolean send(Object message) {
+        mailbox.offer(message);
+        // Only the sender that flips the flag wakes the process: one unpark, one spinning caller.
+        if (waiting && WAITING.compareAndSet(this, true, false)) {
+            LockSupport.unpark(thread);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The next message, parking until one comes. The process says it is waiting, then looks once
+     * more: a sender that missed the flag put its message in before that second look, and a sender
+     * that saw it unparks us (a permit that arrives before we park is kept).
+     */
+    private Object receive() {
+        Object message = mailbox.poll();
+        while (message == null) {
+            waiting = true;
+            message = mailbox.poll();
+            if (message == null) {
+                LockSupport.park(this);
+                message = mailbox.poll();
+            }
+            waiting = false;
+        }
+        return message;
     }
 
     int mailboxLength() {
@@ -185,6 +231,7 @@ final class Process<S, M> implements Runnable {
                 reason = stop.reason();
             } else {
                 started.complete(pid);
+                started = null;
                 reason = loop(r);
             }
         } catch (Throwable t) {
@@ -199,11 +246,12 @@ final class Process<S, M> implements Runnable {
     }
 
     /** Handles messages until a callback asks to stop; returns the reason. */
-    private Object loop(Result<S> first) throws InterruptedException {
+    private Object loop(Result<S> first) {
         Object reason = apply(first, null);
         while (reason == null) {
-            Object message = mailbox.take();
+            Object message = receive();
             reason = handle(message);
+            current = null; // hold on to nothing between messages
         }
         return reason;
     }
