@@ -23,7 +23,7 @@ public record TodoList(int nextId, SortedMap<Integer, TodoEntry> entries) {
         }
         entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
         entries.forEach((id, entry) -> {
-            if (id != entry.id() || id >= nextId) {
+            if (id != entry.id() || id < 1 || id >= nextId) {
                 throw new IllegalArgumentException(
                         "entry " + entry + " does not belong under id " + id
                                 + " in a list whose next id is " + nextId);

@@ -1,0 +1,380 @@
+package todo.persistence;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+import todo.TodoEntry;
+import todo.TodoList;
+
+/**
+ * {@code :erlang.term_to_binary/1} and {@code binary_to_term/1} for exactly one kind of term: the
+ * book's {@code %Todo.List{next_id: n, entries: %{id => %{id: id, date: ~D[...], title: "..."}}}}.
+ *
+ * <p>Why not a general ETF library: the decoder reads files from disk, which are untrusted bytes.
+ * This one follows the shape of a to-do list and nothing else, so it cannot be made to build
+ * other objects, recurse deeper than that shape, or allocate more than the input's own length
+ * justifies. Anything else is a {@link CorruptDataException}.
+ *
+ * <p>The encoder writes what OTP 24 and 25 write byte for byte (atoms as {@code ATOM_EXT}, map
+ * keys in Erlang term order); OTP 26+ writes atoms as {@code SMALL_ATOM_UTF8_EXT}, which the
+ * decoder reads too.
+ */
+public final class TermCodec {
+    private static final int VERSION = 131;
+    private static final int SMALL_INTEGER_EXT = 97;
+    private static final int INTEGER_EXT = 98;
+    private static final int ATOM_EXT = 100;
+    private static final int SMALL_ATOM_EXT = 115;
+    private static final int ATOM_UTF8_EXT = 118;
+    private static final int SMALL_ATOM_UTF8_EXT = 119;
+    private static final int SMALL_BIG_EXT = 110;
+    private static final int BINARY_EXT = 109;
+    private static final int MAP_EXT = 116;
+    private static final int COMPRESSED = 80;
+
+    private TermCodec() {}
+
+    // ---- term_to_binary ----
+
+    /** The list as the book's code would store it. */
+    public static byte[] encode(TodoList list) {
+        var out = new ByteArrayOutputStream(64 + 64 * list.size());
+        out.write(VERSION);
+        map(out, 3); // keys in term order: __struct__, entries, next_id
+        atom(out, "__struct__");
+        atom(out, "Elixir.Todo.List");
+        atom(out, "entries");
+        map(out, list.size());
+        list.entries().forEach((id, entry) -> {
+            integer(out, id);
+            map(out, 3); // date, id, title
+            atom(out, "date");
+            date(out, entry.date());
+            atom(out, "id");
+            integer(out, entry.id());
+            atom(out, "title");
+            binary(out, entry.title().getBytes(StandardCharsets.UTF_8));
+        });
+        atom(out, "next_id");
+        integer(out, list.nextId());
+        return out.toByteArray();
+    }
+
+    private static void date(ByteArrayOutputStream out, LocalDate date) {
+        map(out, 5); // __struct__, calendar, day, month, year
+        atom(out, "__struct__");
+        atom(out, "Elixir.Date");
+        atom(out, "calendar");
+        atom(out, "Elixir.Calendar.ISO");
+        atom(out, "day");
+        integer(out, date.getDayOfMonth());
+        atom(out, "month");
+        integer(out, date.getMonthValue());
+        atom(out, "year");
+        integer(out, date.getYear());
+    }
+
+    private static void map(ByteArrayOutputStream out, int arity) {
+        out.write(MAP_EXT);
+        int32(out, arity);
+    }
+
+    private static void atom(ByteArrayOutputStream out, String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);
+        out.write(ATOM_EXT);
+        out.write(bytes.length >> 8);
+        out.write(bytes.length);
+        out.writeBytes(bytes);
+    }
+
+    private static void integer(ByteArrayOutputStream out, int value) {
+        if (value >= 0 && value <= 255) {
+            out.write(SMALL_INTEGER_EXT);
+            out.write(value);
+        } else {
+            out.write(INTEGER_EXT);
+            int32(out, value);
+        }
+    }
+
+    private static void binary(ByteArrayOutputStream out, byte[] bytes) {
+        out.write(BINARY_EXT);
+        int32(out, bytes.length);
+        out.writeBytes(bytes);
+    }
+
+    private static void int32(ByteArrayOutputStream out, int value) {
+        out.write(value >>> 24);
+        out.write(value >>> 16);
+        out.write(value >>> 8);
+        out.write(value);
+    }
+
+    // ---- binary_to_term ----
+
+    /**
+     * The list these bytes encode.
+     *
+     * @throws CorruptDataException if they are anything but a to-do list, saying what is wrong
+     */
+    public static TodoList decode(byte[] bytes) {
+        var in = new Reader(bytes);
+        int version = in.u8("version");
+        if (version != VERSION) {
+            throw in.corrupt(
+                    "not an Erlang external term (first byte " + version + ", expected 131)");
+        }
+        if (in.peek() == COMPRESSED) {
+            throw in.corrupt("a compressed term; the book's code never writes one");
+        }
+        TodoList list = list(in);
+        if (in.remaining() != 0) {
+            throw in.corrupt(in.remaining() + " bytes after the end of the term");
+        }
+        return list;
+    }
+
+    private static TodoList list(Reader in) {
+        int arity = in.mapArity("%Todo.List{}");
+        Map<Integer, TodoEntry> entries = null;
+        Integer nextId = null;
+        boolean struct = false;
+        for (int i = 0; i < arity; i++) {
+            String key = in.atom();
+            switch (key) {
+                case "__struct__" -> struct = in.expectAtom("Elixir.Todo.List", struct);
+                case "entries" -> entries = in.once(entries, key, () -> entries(in));
+                case "next_id" -> nextId = in.once(nextId, key, in::integer);
+                default -> throw in.corrupt("unexpected key :" + key + " in %Todo.List{}");
+            }
+        }
+        if (!struct || entries == null || nextId == null) {
+            throw in.corrupt("%Todo.List{} needs :__struct__, :entries and :next_id");
+        }
+        try {
+            return new TodoList(nextId, new TreeMap<>(entries));
+        } catch (IllegalArgumentException e) {
+            throw in.corrupt(e.getMessage());
+        }
+    }
+
+    private static Map<Integer, TodoEntry> entries(Reader in) {
+        int arity = in.mapArity("entries");
+        var entries = new TreeMap<Integer, TodoEntry>();
+        for (int i = 0; i < arity; i++) {
+            int id = in.integer();
+            TodoEntry entry = entry(in);
+            if (entries.put(id, entry) != null) {
+                throw in.corrupt("entry id " + id + " appears twice");
+            }
+        }
+        return entries;
+    }
+
+    private static TodoEntry entry(Reader in) {
+        int arity = in.mapArity("an entry");
+        Integer id = null;
+        LocalDate date = null;
+        String title = null;
+        for (int i = 0; i < arity; i++) {
+            String key = in.atom();
+            switch (key) {
+                case "id" -> id = in.once(id, key, in::integer);
+                case "date" -> date = in.once(date, key, () -> date(in));
+                case "title" -> title = in.once(title, key, in::utf8Binary);
+                default -> throw in.corrupt("unexpected key :" + key + " in an entry");
+            }
+        }
+        if (id == null || date == null || title == null) {
+            throw in.corrupt("an entry needs :id, :date and :title");
+        }
+        try {
+            return new TodoEntry(id, date, title);
+        } catch (IllegalArgumentException e) {
+            throw in.corrupt(e.getMessage());
+        }
+    }
+
+    private static LocalDate date(Reader in) {
+        int arity = in.mapArity("a date");
+        boolean struct = false;
+        boolean calendar = false;
+        Integer year = null;
+        Integer month = null;
+        Integer day = null;
+        for (int i = 0; i < arity; i++) {
+            String key = in.atom();
+            switch (key) {
+                case "__struct__" -> struct = in.expectAtom("Elixir.Date", struct);
+                case "calendar" -> calendar = in.expectAtom("Elixir.Calendar.ISO", calendar);
+                case "year" -> year = in.once(year, key, in::integer);
+                case "month" -> month = in.once(month, key, in::integer);
+                case "day" -> day = in.once(day, key, in::integer);
+                default -> throw in.corrupt("unexpected key :" + key + " in a date");
+            }
+        }
+        if (!struct || !calendar || year == null || month == null || day == null) {
+            throw in.corrupt("a %Date{} needs :__struct__, :calendar, :year, :month and :day");
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            throw in.corrupt("not a date: " + e.getMessage());
+        }
+    }
+
+    /** Bounds-checked reading: every length is checked against the bytes that are left. */
+    private static final class Reader {
+        private final byte[] bytes;
+        private int position;
+
+        Reader(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        int remaining() {
+            return bytes.length - position;
+        }
+
+        int peek() {
+            return position < bytes.length ? bytes[position] & 0xff : -1;
+        }
+
+        int u8(String what) {
+            need(1, what);
+            return bytes[position++] & 0xff;
+        }
+
+        int u16(String what) {
+            need(2, what);
+            int value = ((bytes[position] & 0xff) << 8) | (bytes[position + 1] & 0xff);
+            position += 2;
+            return value;
+        }
+
+        int i32(String what) {
+            need(4, what);
+            int value = ((bytes[position] & 0xff) << 24) | ((bytes[position + 1] & 0xff) << 16)
+                    | ((bytes[position + 2] & 0xff) << 8) | (bytes[position + 3] & 0xff);
+            position += 4;
+            return value;
+        }
+
+        /** A map's arity; each pair takes at least two bytes, so a larger count is a lie. */
+        int mapArity(String what) {
+            int tag = u8(what);
+            if (tag != MAP_EXT) {
+                throw corrupt("expected a map for " + what + ", found tag " + tag);
+            }
+            int arity = i32(what);
+            if (arity < 0 || (long) arity * 2 > remaining()) {
+                throw corrupt("a map of " + Integer.toUnsignedString(arity) + " pairs in "
+                        + remaining() + " bytes");
+            }
+            return arity;
+        }
+
+        String atom() {
+            int tag = u8("an atom");
+            int length = switch (tag) {
+                case ATOM_EXT, ATOM_UTF8_EXT -> u16("an atom's length");
+                case SMALL_ATOM_EXT, SMALL_ATOM_UTF8_EXT -> u8("an atom's length");
+                default -> throw corrupt("expected an atom, found tag " + tag);
+            };
+            need(length, "an atom");
+            var charset = tag == ATOM_EXT || tag == SMALL_ATOM_EXT
+                    ? StandardCharsets.ISO_8859_1
+                    : StandardCharsets.UTF_8;
+            String atom = new String(bytes, position, length, charset);
+            position += length;
+            return atom;
+        }
+
+        boolean expectAtom(String expected, boolean seen) {
+            if (seen) {
+                throw corrupt("a key appears twice where :" + expected + " is expected");
+            }
+            String atom = atom();
+            if (!atom.equals(expected)) {
+                throw corrupt("expected :" + expected + ", found :" + atom);
+            }
+            return true;
+        }
+
+        int integer() {
+            int tag = u8("an integer");
+            return switch (tag) {
+                case SMALL_INTEGER_EXT -> u8("an integer");
+                case INTEGER_EXT -> i32("an integer");
+                case SMALL_BIG_EXT -> bigInteger();
+                default -> throw corrupt("expected an integer, found tag " + tag);
+            };
+        }
+
+        /** Erlang writes integers beyond 32 bits as bignums; a to-do id or date fits in an int. */
+        private int bigInteger() {
+            int length = u8("a big integer");
+            int sign = u8("a big integer");
+            need(length, "a big integer");
+            long value = 0;
+            for (int i = length - 1; i >= 0; i--) {
+                if (value > (Integer.MAX_VALUE >> 8) + 1) {
+                    throw corrupt("an integer too large for a to-do list");
+                }
+                value = (value << 8) | (bytes[position + i] & 0xff);
+            }
+            position += length;
+            long signed = sign == 0 ? value : -value;
+            if (sign > 1 || signed > Integer.MAX_VALUE || signed < Integer.MIN_VALUE) {
+                throw corrupt("an integer too large for a to-do list");
+            }
+            return (int) signed;
+        }
+
+        String utf8Binary() {
+            int tag = u8("a title");
+            if (tag != BINARY_EXT) {
+                throw corrupt("expected a binary for a title, found tag " + tag);
+            }
+            int length = i32("a title's length");
+            if (length < 0) {
+                throw corrupt("a binary of " + Integer.toUnsignedString(length) + " bytes");
+            }
+            need(length, "a title");
+            try {
+                CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes, position, length));
+                position += length;
+                return chars.toString();
+            } catch (CharacterCodingException e) {
+                throw corrupt("a title that is not UTF-8");
+            }
+        }
+
+        <T> T once(T current, String key, java.util.function.Supplier<T> read) {
+            if (current != null) {
+                throw corrupt("key :" + key + " appears twice");
+            }
+            return read.get();
+        }
+
+        private void need(int count, String what) {
+            if (count < 0 || count > remaining()) {
+                throw corrupt("the data ends inside " + what);
+            }
+        }
+
+        CorruptDataException corrupt(String why) {
+            return new CorruptDataException(why + " (at byte " + position + ")");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package todo.persistence;
+
+import genserver.From;
+import genserver.GenServer;
+import genserver.Pid;
+import genserver.Result;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The book's {@code Todo.Cache} of section 7.3: as in step 7.2, but it starts the database, and
+ * starts each to-do server with its list's name so that the server can load and store it.
+ */
+public final class TodoCache
+        implements
+            GenServer<Map<String, Pid<TodoServer.Request>>, TodoCache.Request> {
+
+    /** The cache's protocol. */
+    public sealed interface Request permits ServerProcess {}
+
+    /** A call: the server of the named list, started if need be. */
+    public record ServerProcess(String name) implements Request {}
+
+    private final Database database;
+
+    private TodoCache(Database database) {
+        this.database = database;
+    }
+
+    // ---- interface functions: run in the caller ----
+
+    /** {@code Todo.Cache.start()}: with a database process on {@code ./persist}, as in the book. */
+    public static Pid<Request> start() {
+        return start(TodoDatabase.start());
+    }
+
+    /** A cache whose servers use the given database (step 7.3.4 passes its own). */
+    public static Pid<Request> start(Database database) {
+        return GenServer.start(new TodoCache(database));
+    }
+
+    /**
+     * {@code Todo.Cache.server_process/2}.
+     *
+     * @throws IllegalArgumentException if the name cannot be a file name; no process or file is made
+     */
+    public static Pid<TodoServer.Request> serverProcess(Pid<Request> cache, String name) {
+        return GenServer.call(cache, new ServerProcess(ListNames.requireValid(name)));
+    }
+
+    // ---- callbacks: run in the cache process ----
+
+    @Override
+    public Result<Map<String, Pid<TodoServer.Request>>> init() {
+        return Result.ok(new HashMap<>());
+    }
+
+    @Override
+    public Result<Map<String, Pid<TodoServer.Request>>> handleCall(Request request, From from,
+            Map<String, Pid<TodoServer.Request>> servers) {
+        return switch (request) {
+            case ServerProcess(String name) -> Result.reply(
+                    servers.computeIfAbsent(name, unused -> TodoServer.start(name, database)),
+                    servers);
+        };
+    }
+}

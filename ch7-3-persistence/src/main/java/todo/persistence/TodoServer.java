@@ -1,0 +1,93 @@
+package todo.persistence;
+
+import genserver.From;
+import genserver.GenServer;
+import genserver.Pid;
+import genserver.Result;
+import java.time.LocalDate;
+import java.util.List;
+import todo.TodoEntry;
+import todo.TodoList;
+
+/**
+ * The book's {@code Todo.Server} of section 7.3: it now has a name, loads its list from the
+ * database right after it has started (the book's {@code handle_continue}), and stores the whole
+ * list after each change.
+ */
+public final class TodoServer implements GenServer<TodoServer.State, TodoServer.Request> {
+
+    /** The server's protocol, as in step 7.1. */
+    public sealed interface Request permits AddEntry, Entries {}
+
+    /** A cast: add the entry, then store the list. */
+    public record AddEntry(TodoEntry entry) implements Request {}
+
+    /** A call: the entries on a date. */
+    public record Entries(LocalDate date) implements Request {}
+
+    /** The book's {@code {name, todo_list}}; the list is null until it has been loaded. */
+    public record State(String name, TodoList list) {}
+
+    /** The book's {@code {:continue, :init}}. */
+    private enum Continue {
+        LOAD
+    }
+
+    private final String name;
+    private final Database database;
+
+    private TodoServer(String name, Database database) {
+        this.name = name;
+        this.database = database;
+    }
+
+    // ---- interface functions: run in the caller ----
+
+    /** {@code Todo.Server.start(name)}: returns at once; the list is loaded in the new process. */
+    public static Pid<Request> start(String name, Database database) {
+        return GenServer.start(new TodoServer(ListNames.requireValid(name), database));
+    }
+
+    public static void addEntry(Pid<Request> server, TodoEntry entry) {
+        GenServer.cast(server, new AddEntry(entry));
+    }
+
+    public static List<TodoEntry> entries(Pid<Request> server, LocalDate date) {
+        return GenServer.call(server, new Entries(date));
+    }
+
+    // ---- callbacks: run in the server process ----
+
+    @Override
+    public Result<State> init() {
+        return Result.continueWith(new State(name, null), Continue.LOAD);
+    }
+
+    @Override
+    public Result<State> handleContinue(Object continueArg, State state) {
+        TodoList stored = database.get(state.name());
+        return Result.noreply(new State(state.name(), stored == null ? TodoList.empty() : stored));
+    }
+
+    @Override
+    public Result<State> handleCast(Request request, State state) {
+        return switch (request) {
+            case AddEntry(TodoEntry entry) -> {
+                TodoList list = state.list().addEntry(entry);
+                database.store(state.name(), list);
+                yield Result.noreply(new State(state.name(), list));
+            }
+            case Entries entries ->
+                throw new IllegalArgumentException("entries is a call, not a cast");
+        };
+    }
+
+    @Override
+    public Result<State> handleCall(Request request, From from, State state) {
+        return switch (request) {
+            case Entries(LocalDate date) -> Result.reply(state.list().entries(date), state);
+            case AddEntry add ->
+                throw new IllegalArgumentException("add_entry is a cast, not a call");
+        };
+    }
+}

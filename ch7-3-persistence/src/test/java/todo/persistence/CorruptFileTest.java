@@ -1,0 +1,52 @@
+package todo.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import genserver.ProcessExitException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import todo.TodoEntry;
+
+/** A bad file fails its own list, says which list and file, changes nothing, and hurts no one else. */
+class CorruptFileTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void aCorruptedFileFailsOnlyItsListAndIsLeftAsItWas() throws Exception {
+        byte[] garbage = "this is not a to-do list".getBytes();
+        Files.write(folder.resolve("bob"), garbage);
+        var cache = TodoCache.start(TodoDatabase.start(folder));
+
+        var bob = TodoCache.serverProcess(cache, "bob");
+        assertThatThrownBy(() -> TodoServer.entries(bob, LocalDate.of(2023, 12, 19)))
+                .isInstanceOf(ProcessExitException.class)
+                .hasMessageContaining(
+                        "the to-do list 'bob' in " + folder.resolve("bob") + " is corrupted")
+                .hasRootCauseInstanceOf(CorruptDataException.class);
+
+        assertThat(Files.readAllBytes(folder.resolve("bob"))).isEqualTo(garbage);
+        var alice = TodoCache.serverProcess(cache, "alice");
+        TodoServer.addEntry(alice, new TodoEntry(LocalDate.of(2023, 12, 19), "Dentist"));
+        assertThat(TodoServer.entries(alice, LocalDate.of(2023, 12, 19))).hasSize(1);
+    }
+
+    @Test
+    void aTruncatedFileIsReportedAsCorruptedToo() throws Exception {
+        byte[] truncated = Arrays.copyOf(TermCodecTest.DENTIST_FROM_ELIXIR, 40);
+        Files.write(folder.resolve("bob"), truncated);
+        var database = TodoDatabase.start(folder);
+
+        assertThatThrownBy(() -> database.get("bob"))
+                .isInstanceOf(CorruptDataException.class)
+                .hasMessageContaining("'bob'")
+                .hasMessageContaining("the data ends inside");
+        assertThat(Files.readAllBytes(folder.resolve("bob"))).isEqualTo(truncated);
+        assertThat(database.get("nobody")).isNull(); // the database process lives on
+    }
+}

@@ -1,0 +1,160 @@
+package todo.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import todo.TodoEntry;
+import todo.TodoList;
+
+class TermCodecTest {
+    /** {@code :erlang.term_to_binary} of the 7.3.2 session's list, as Elixir 1.14 / OTP 24 writes it. */
+    static final byte[] DENTIST_FROM_ELIXIR = bytes(131, 116, 0, 0, 0, 3, 100, 0, 10, 95, 95, 115,
+            116, 114, 117,
+            99, 116, 95, 95, 100, 0, 16, 69, 108, 105, 120, 105, 114, 46, 84, 111, 100, 111, 46, 76,
+            105, 115, 116, 100,
+            0, 7, 101, 110, 116, 114, 105, 101, 115, 116, 0, 0, 0, 1, 97, 1, 116, 0, 0, 0, 3, 100,
+            0, 4, 100, 97, 116,
+            101, 116, 0, 0, 0, 5, 100, 0, 10, 95, 95, 115, 116, 114, 117, 99, 116, 95, 95, 100, 0,
+            11, 69, 108, 105, 120,
+            105, 114, 46, 68, 97, 116, 101, 100, 0, 8, 99, 97, 108, 101, 110, 100, 97, 114, 100, 0,
+            19, 69, 108, 105,
+            120, 105, 114, 46, 67, 97, 108, 101, 110, 100, 97, 114, 46, 73, 83, 79, 100, 0, 3, 100,
+            97, 121, 97, 19,
+            100, 0, 5, 109, 111, 110, 116, 104, 97, 12, 100, 0, 4, 121, 101, 97, 114, 98, 0, 0, 7,
+            231, 100, 0, 2, 105,
+            100, 97, 1, 100, 0, 5, 116, 105, 116, 108, 101, 109, 0, 0, 0, 7, 68, 101, 110, 116, 105,
+            115, 116, 100, 0,
+            7, 110, 101, 120, 116, 95, 105, 100, 97, 2);
+
+    static final TodoList DENTIST = TodoList
+            .of(List.of(new TodoEntry(LocalDate.of(2023, 12, 19), "Dentist")));
+
+    @Test
+    void encodesByteForByteWhatTheBooksCodeWrites() {
+        assertThat(TermCodec.encode(DENTIST)).isEqualTo(DENTIST_FROM_ELIXIR);
+    }
+
+    @Test
+    void decodesWhatTheBooksCodeWrites() {
+        assertThat(TermCodec.decode(DENTIST_FROM_ELIXIR)).isEqualTo(DENTIST);
+    }
+
+    @Test
+    void roundTripsListsWithGapsLargeIdsUnicodeAndOldDates() {
+        TodoList list = TodoList.empty();
+        for (int i = 0; i < 300; i++) {
+            list = list.addEntry(new TodoEntry(LocalDate.of(1999 + i % 30, 1 + i % 12, 1 + i % 28),
+                    "entry " + i + " ✓ é"));
+        }
+        list = list.deleteEntry(7).deleteEntry(200).updateEntry(256, e -> e.withTitle(""));
+
+        assertThat(TermCodec.decode(TermCodec.encode(list))).isEqualTo(list);
+        assertThat(TermCodec.decode(TermCodec.encode(TodoList.empty())))
+                .isEqualTo(TodoList.empty());
+    }
+
+    @Test
+    void readsAtomsAsOtp26AndLaterWriteThem() {
+        // OTP 26 writes atoms as SMALL_ATOM_UTF8_EXT (119, one length byte) instead of ATOM_EXT.
+        byte[] otp26 = TermCodec.encode(TodoList.empty());
+        byte[] converted = convertAtomsToSmallUtf8(otp26);
+
+        assertThat(converted).hasSizeLessThan(otp26.length);
+        assertThat(TermCodec.decode(converted)).isEqualTo(TodoList.empty());
+    }
+
+    @Test
+    void refusesWhatIsNotAToDoList() {
+        assertCorrupt(new byte[0], "the data ends inside version");
+        assertCorrupt(bytes(130, 116), "not an Erlang external term");
+        assertCorrupt(bytes(131, 80, 0, 0, 0, 1), "a compressed term");
+        assertCorrupt(Arrays.copyOf(DENTIST_FROM_ELIXIR, DENTIST_FROM_ELIXIR.length - 1),
+                "the data ends inside");
+        assertCorrupt(Arrays.copyOf(DENTIST_FROM_ELIXIR, DENTIST_FROM_ELIXIR.length + 1),
+                "bytes after the end");
+        assertCorrupt(bytes(131, 116, 127, 255, 255, 255), "a map of 2147483647 pairs in 0 bytes");
+        assertCorrupt(bytes(131, 104, 2, 97, 1, 97, 2), "expected a map");
+    }
+
+    @Test
+    void refusesATitleThatIsNotUtf8() {
+        byte[] bytes = DENTIST_FROM_ELIXIR.clone();
+        bytes[bytes.length - 19] = (byte) 0xff; // inside "Dentist"
+
+        assertCorrupt(bytes, "a title that is not UTF-8");
+    }
+
+    @Test
+    void refusesAnImpossibleDate() {
+        byte[] bytes = DENTIST_FROM_ELIXIR.clone();
+        int day = indexOf(bytes, bytes(100, 0, 3, 100, 97, 121, 97)) + 7;
+        bytes[day] = 31; // December has 31 days; make it month 2
+        int month = indexOf(bytes, bytes(100, 0, 5, 109, 111, 110, 116, 104, 97)) + 9;
+        bytes[month] = 2;
+
+        assertCorrupt(bytes, "not a date");
+    }
+
+    private static void assertCorrupt(byte[] bytes, String why) {
+        assertThatThrownBy(() -> TermCodec.decode(bytes)).isInstanceOf(CorruptDataException.class)
+                .hasMessageContaining(why);
+    }
+
+    static byte[] bytes(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer : for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+
+    /** Rewrites every ATOM_EXT (100, two length bytes) as SMALL_ATOM_UTF8_EXT (119, one). */
+    private static byte[] convertAtomsToSmallUtf8(byte[] in) {
+        var out = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        while (i < in.length) {
+            int b = in[i] & 0xff;
+            if (i > 0 && b == 100 && in[i + 1] == 0 && (in[i + 2] & 0xff) > 0
+                    && isAtomText(in, i + 3, in[i + 2] & 0xff)) {
+                int length = in[i + 2] & 0xff;
+                out.write(119);
+                out.write(length);
+                out.write(in, i + 3, length);
+                i += 3 + length;
+            } else {
+                out.write(b);
+                i++;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean isAtomText(byte[] in, int from, int length) {
+        if (from + length > in.length) {
+            return false;
+        }
+        for (int k = from; k < from + length; k++) {
+            int c = in[k] & 0xff;
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
