@@ -65,7 +65,7 @@ public final class TodoDatabase implements Database {
     }
 
     /** A corrupted file comes back as a value, so that it fails the caller, not the database. */
-    static TodoList answer(Object reply) {
+    public static TodoList answer(Object reply) {
         if (reply instanceof CorruptDataException e) {
             throw new CorruptDataException(e.getMessage(), e);
         }
@@ -73,7 +73,7 @@ public final class TodoDatabase implements Database {
     }
 
     /** Reads a list, or returns the corruption as a value; shared by every design that reads files. */
-    static Object read(Storage storage, String key) {
+    public static Object read(Storage storage, String key) {
         byte[] bytes = storage.read(key);
         if (bytes == null) {
             return null;

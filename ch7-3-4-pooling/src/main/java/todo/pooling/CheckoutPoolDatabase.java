@@ -1,0 +1,108 @@
+package todo.pooling;
+
+import genserver.GenServer;
+import genserver.Pid;
+import java.util.function.Function;
+import org.apache.commons.pool2.BasePooledObjectFactory;
+import org.apache.commons.pool2.PooledObject;
+import org.apache.commons.pool2.impl.DefaultPooledObject;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import todo.TodoList;
+import todo.persistence.Database;
+import todo.persistence.Storage;
+
+/**
+ * Design 5, a checkout pool in the style of poolboy (which the seed links): a fixed number of
+ * {@link DatabaseWorker}s in an Apache Commons Pool2 pool. Each request borrows any free worker,
+ * uses it, and returns it ({@code :poolboy.transaction}). At most {@code size} writes run at once,
+ * but a worker is not tied to a key: the store is a cast, so two writes of the same list can
+ * borrow two workers, and the older can land last.
+ */
+public final class CheckoutPoolDatabase implements Database {
+    private final GenericObjectPool<Pid<DatabaseWorker.Request>> pool;
+
+    private CheckoutPoolDatabase(GenericObjectPool<Pid<DatabaseWorker.Request>> pool) {
+        this.pool = pool;
+    }
+
+    /** A pool of {@code size} workers over {@code storage}; all started now. */
+    public static CheckoutPoolDatabase start(Storage storage, int size) {
+        var config = new GenericObjectPoolConfig<Pid<DatabaseWorker.Request>>();
+        config.setMaxTotal(size);
+        config.setMaxIdle(size);
+        config.setMinIdle(size);
+        config.setBlockWhenExhausted(true); // a borrower waits for a worker, as in poolboy
+        config.setJmxEnabled(false);
+        var pool = new GenericObjectPool<>(new Workers(storage), config);
+        try {
+            pool.preparePool();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the pool's workers", e);
+        }
+        return new CheckoutPoolDatabase(pool);
+    }
+
+    /**
+     * A cast, as the book's store is: a one-off process borrows a worker, waits for the write, and
+     * returns the worker. The to-do server goes on at once.
+     */
+    @Override
+    public void store(String key, TodoList list) {
+        GenServer.spawn(() -> transaction(worker -> {
+            DatabaseWorker.storeAndWait(worker, key, list);
+            return null;
+        }));
+    }
+
+    @Override
+    public TodoList get(String key) {
+        return transaction(worker -> DatabaseWorker.get(worker, key));
+    }
+
+    /** Requests waiting for a worker: this design's queue, where the others have a mailbox. */
+    public int waiting() {
+        return pool.getNumWaiters();
+    }
+
+    /** {@code :poolboy.transaction(pool, fun)}: borrow, use, return, even when {@code work} throws. */
+    private <T> T transaction(Function<Pid<DatabaseWorker.Request>, T> work) {
+        Pid<DatabaseWorker.Request> worker;
+        try {
+            worker = pool.borrowObject();
+        } catch (Exception e) {
+            throw new IllegalStateException("no database worker to borrow", e);
+        }
+        try {
+            return work.apply(worker);
+        } finally {
+            pool.returnObject(worker);
+        }
+    }
+
+    /** Starts and stops the pooled worker processes. */
+    private static final class Workers
+            extends
+                BasePooledObjectFactory<Pid<DatabaseWorker.Request>> {
+        private final Storage storage;
+
+        Workers(Storage storage) {
+            this.storage = storage;
+        }
+
+        @Override
+        public Pid<DatabaseWorker.Request> create() {
+            return DatabaseWorker.start(storage);
+        }
+
+        @Override
+        public PooledObject<Pid<DatabaseWorker.Request>> wrap(Pid<DatabaseWorker.Request> worker) {
+            return new DefaultPooledObject<>(worker);
+        }
+
+        @Override
+        public void destroyObject(PooledObject<Pid<DatabaseWorker.Request>> pooled) {
+            GenServer.stop(pooled.getObject());
+        }
+    }
+}

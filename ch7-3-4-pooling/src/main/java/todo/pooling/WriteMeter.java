@@ -1,0 +1,91 @@
+package todo.pooling;
+
+import genserver.From;
+import genserver.GenServer;
+import genserver.Pid;
+import genserver.Result;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Counts writes in flight, for the comparison. Writers report their start and end by casts; the
+ * meter is one process, so counting needs no lock: "if part of the code must be synchronised, run
+ * it in a dedicated process". It keeps a timeline (time, writes in flight) for the chart.
+ */
+public final class WriteMeter implements GenServer<WriteMeter.State, WriteMeter.Request> {
+
+    /** The meter's protocol. */
+    public sealed interface Request permits Started, Ended, Read {}
+
+    public record Started(long nanos) implements Request {}
+
+    public record Ended(long nanos) implements Request {}
+
+    /** A call: the figures so far. */
+    public record Read() implements Request {}
+
+    /** What the meter has seen. */
+    public record Figures(int inFlight, int mostAtOnce, int ended, List<Point> timeline) {}
+
+    /** Writes in flight from a moment on. */
+    public record Point(long nanos, int inFlight) {}
+
+    /** The meter's state; the timeline list never leaves the process (readers get a copy). */
+    record State(int inFlight, int mostAtOnce, int ended, ArrayList<Point> timeline) {}
+
+    private WriteMeter() {}
+
+    public static Pid<Request> start() {
+        return GenServer.start(new WriteMeter());
+    }
+
+    public static void started(Pid<Request> meter) {
+        GenServer.cast(meter, new Started(System.nanoTime()));
+    }
+
+    public static void ended(Pid<Request> meter) {
+        GenServer.cast(meter, new Ended(System.nanoTime()));
+    }
+
+    public static Figures read(Pid<Request> meter) {
+        return GenServer.call(meter, new Read());
+    }
+
+    @Override
+    public Result<State> init() {
+        return Result.ok(new State(0, 0, 0, new ArrayList<>()));
+    }
+
+    @Override
+    public Result<State> handleCast(Request request, State state) {
+        return switch (request) {
+            case Started(long nanos) -> {
+                int inFlight = state.inFlight() + 1;
+                state.timeline().add(new Point(nanos, inFlight));
+                yield Result.noreply(
+                        new State(inFlight, Math.max(inFlight, state.mostAtOnce()), state.ended(),
+                                state.timeline()));
+            }
+            case Ended(long nanos) -> {
+                int inFlight = state.inFlight() - 1;
+                state.timeline().add(new Point(nanos, inFlight));
+                yield Result.noreply(new State(inFlight, state.mostAtOnce(), state.ended() + 1,
+                        state.timeline()));
+            }
+            case Read read -> throw new IllegalArgumentException("read is a call, not a cast");
+        };
+    }
+
+    @Override
+    public Result<State> handleCall(Request request, From from, State state) {
+        return switch (request) {
+            case Read() -> Result.reply(
+                    new Figures(state.inFlight(), state.mostAtOnce(), state.ended(),
+                            List.copyOf(state.timeline())),
+                    state);
+            case Started started ->
+                throw new IllegalArgumentException("started is a cast, not a call");
+            case Ended ended -> throw new IllegalArgumentException("ended is a cast, not a call");
+        };
+    }
+}

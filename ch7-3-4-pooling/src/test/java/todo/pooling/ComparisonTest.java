@@ -1,0 +1,35 @@
+package todo.pooling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The comparison's table and chart, on two designs (the full run is a command, not a test). */
+class ComparisonTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void measuresPrintsAndDraws() throws Exception {
+        var single = Comparison.run(Design.SINGLE_PROCESS,
+                Files.createDirectory(folder.resolve("1")));
+        var pooled = Comparison.run(Design.POOLED, Files.createDirectory(folder.resolve("4")));
+
+        assertThat(single.mostWritesAtOnce()).isEqualTo(1);
+        assertThat(pooled.mostWritesAtOnce()).isBetween(1, 3);
+        assertThat(single.figures().lostEntries()).isZero();
+        assertThat(pooled.figures().lostEntries()).isZero();
+        assertThat(Comparison.table(List.of(single, pooled)).lines())
+                .hasSize(3)
+                .anyMatch(line -> line.startsWith("4 pool of 3, key -> worker"));
+
+        Path chart = folder.resolve("chart.png");
+        Comparison.draw(List.of(single, pooled), chart);
+        byte[] png = Files.readAllBytes(chart);
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+    }
+}

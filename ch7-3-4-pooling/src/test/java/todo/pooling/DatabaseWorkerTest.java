@@ -1,0 +1,41 @@
+package todo.pooling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import todo.TodoEntry;
+import todo.TodoList;
+import todo.persistence.Storage;
+import todo.persistence.TermCodec;
+
+/** A worker against a mocked storage: the real seam beneath it. */
+class DatabaseWorkerTest {
+    private static final TodoList LIST = TodoList
+            .of(List.of(new TodoEntry(LocalDate.of(2023, 12, 19), "Dentist")));
+
+    @Test
+    void storeWritesTheEncodedList() {
+        Storage storage = mock(Storage.class);
+        var worker = DatabaseWorker.start(storage);
+
+        DatabaseWorker.store(worker, "bob", LIST);
+
+        verify(storage, timeout(5_000)).write("bob", TermCodec.encode(LIST));
+    }
+
+    @Test
+    void getDecodesWhatIsStoredOrAnswersNull() {
+        Storage storage = mock(Storage.class);
+        when(storage.read("bob")).thenReturn(TermCodec.encode(LIST));
+        var worker = DatabaseWorker.start(storage);
+
+        assertThat(DatabaseWorker.get(worker, "bob")).isEqualTo(LIST);
+        assertThat(DatabaseWorker.get(worker, "nobody")).isNull();
+    }
+}
