@@ -1,0 +1,67 @@
+package rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each rule, shown catching its known-bad fixture, so that no rule can silently stop firing. */
+class RulesFireTest {
+    private static final JavaClasses BAD = new ClassFileImporter().importPackages("fixtures.bad",
+            "todo");
+    private static final JavaClasses GOOD = new ClassFileImporter().importPackages("fixtures.good");
+
+    static Stream<Arguments> rulesAndTheirFixtures() {
+        return Stream.of(
+                Arguments.of(FileAccessRules.onlyStorageTouchesFiles, "WritesFiles"),
+                Arguments.of(ConcurrencyRules.noJavaUtilConcurrent, "UsesLock"),
+                Arguments.of(ConcurrencyRules.noSynchronizedMethods, "SynchronizedMethod"),
+                Arguments.of(ConcurrencyRules.noWaitOrNotify, "WaitsOnAMonitor"),
+                Arguments.of(SharedStateRules.staticFieldsAreFinal, "MutableStatic.counter"),
+                Arguments.of(SharedStateRules.noStaticCollections, "MutableStatic.CACHE"),
+                Arguments.of(MessageRules.messagesAreRecordsOfASealedProtocol,
+                        "MutableMessage$Items.items"),
+                Arguments.of(MessageRules.messagesAreRecordsOfASealedProtocol,
+                        "UnsealedProtocol$Ping is a message but not a record"),
+                Arguments.of(CallbackRules.onlyTheRuntimeCallsCallbacks, "CallsCallback.peek"),
+                Arguments.of(CallbackRules.serverStateLivesOnlyInTheProcess, "StateInAField.count"),
+                Arguments.of(LayerRules.theToDoCoreIsPure, "fixtures.bad.TodoEntry"),
+                Arguments.of(LayerRules.persistenceDoesNotUseTheServersItReplaced,
+                        "UsesTheOldServer"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rulesAndTheirFixtures")
+    void theRuleCatchesItsFixture(ArchRule rule, String fixture) {
+        assertThatThrownBy(() -> rule.check(BAD)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining(fixture);
+    }
+
+    @ParameterizedTest
+    @MethodSource("rulesAndTheirFixtures")
+    void aCleanServerPassesTheRule(ArchRule rule, String fixture) {
+        rule.check(GOOD);
+    }
+
+    @Test
+    void theSourceScanCatchesASynchronizedBlockAndNothingElse() throws URISyntaxException {
+        Path bad = Path.of(getClass().getResource("/fixtures/bad").toURI());
+        Path good = Path.of(getClass().getResource("/fixtures/good").toURI());
+
+        assertThat(SourceRules.synchronizedBlocksIn(bad)).singleElement()
+                .satisfies(file -> assertThat(file.getFileName().toString())
+                        .isEqualTo("SynchronizedBlock.java"));
+        assertThat(SourceRules.synchronizedBlocksIn(good)).isEmpty();
+        assertThatThrownBy(() -> SourceRules.assertNoSynchronizedBlocks(bad))
+                .hasMessageContaining("SynchronizedBlock.java");
+    }
+}
