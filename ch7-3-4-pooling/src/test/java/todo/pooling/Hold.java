@@ -13,30 +13,30 @@ import todo.persistence.TermCodec;
  * It records which lists started to be written and which were written, in order. {@link
  * #around} wraps any storage; every wrapper shares this one hold (design 6 wraps each statement).
  */
-final class Hold {
+public final class Hold {
     private final Predicate<TodoList> held;
     private final CountDownLatch gate = new CountDownLatch(1);
-    final List<TodoList> started = new CopyOnWriteArrayList<>();
-    final List<TodoList> completed = new CopyOnWriteArrayList<>();
+    public final List<TodoList> started = new CopyOnWriteArrayList<>();
+    public final List<TodoList> completed = new CopyOnWriteArrayList<>();
 
     private Hold(Predicate<TodoList> held) {
         this.held = held;
     }
 
-    static Hold everyWrite() {
+    public static Hold everyWrite() {
         return new Hold(list -> true);
     }
 
     /** Holds every write of this very list (not merely the first write: two may race to be first). */
-    static Hold writesOf(TodoList list) {
+    public static Hold writesOf(TodoList list) {
         return new Hold(list::equals);
     }
 
-    void release() {
+    public void release() {
         gate.countDown();
     }
 
-    Storage around(Storage inner) {
+    public Storage around(Storage inner) {
         return new Storage() {
             @Override
             public void write(String key, byte[] bytes) {

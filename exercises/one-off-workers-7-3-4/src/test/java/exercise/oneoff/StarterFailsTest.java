@@ -1,0 +1,12 @@
+package exercise.oneoff;
+
+import exercises.StarterCheck;
+import org.junit.jupiter.api.Test;
+
+/** The starter code, as shipped, fails every test, each with its instruction. */
+class StarterFailsTest {
+    @Test
+    void everyTestFailsAgainstTheStarter() {
+        StarterCheck.assertEveryTestFailsWithAnInstruction(OneOffWorkersTest.class);
+    }
+}

@@ -1,0 +1,133 @@
+package exercise.pooling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import genserver.GenServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import todo.TodoEntry;
+import todo.TodoList;
+import todo.persistence.Database;
+import todo.persistence.FileStorage;
+import todo.persistence.Storage;
+import todo.persistence.TodoCache;
+import todo.persistence.TodoServer;
+import todo.pooling.Hold;
+import todo.pooling.MeteredStorage;
+import todo.pooling.WriteMeter;
+
+/** What exercise 7.3.5 asks for; run against your code and against the reference solution. */
+abstract class PoolingContract {
+    private static final LocalDate DEC_19 = LocalDate.of(2023, 12, 19);
+
+    @TempDir
+    Path folder;
+
+    /** A database of 3 workers over {@code storage}. */
+    abstract Database start(Storage storage);
+
+    /** The worker that serves {@code key}. */
+    abstract Object workerFor(Database database, String key);
+
+    @Test
+    void whatIsStoredComesBack() {
+        var database = start(new FileStorage(folder));
+        TodoList list = TodoList.of(List.of(new TodoEntry(DEC_19, "Dentist")));
+
+        database.store("bob", list);
+
+        await().until(() -> list.equals(database.get("bob")));
+        assertThat(database.get("nobody")).isNull();
+    }
+
+    @Test
+    void nothingIsLostWithOneHundredConcurrentWriters() throws InterruptedException {
+        var database = start(new FileStorage(folder));
+        var writers = new ArrayList<Thread>();
+        for (int w = 0; w < 100; w++) {
+            String key = "list " + w;
+            writers.add(Thread.ofVirtual().start(
+                    () -> database.store(key, TodoList.of(List.of(new TodoEntry(DEC_19, key))))));
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+
+        await().until(
+                () -> IntStream.range(0, 100).allMatch(w -> database.get("list " + w) != null));
+    }
+
+    @Test
+    void theListsSurviveACacheRestart() {
+        var database = start(new FileStorage(folder));
+        var cache = TodoCache.start(database);
+        TodoServer.addEntry(TodoCache.serverProcess(cache, "john"),
+                new TodoEntry(DEC_19, "Shopping"));
+        await().until(() -> database.get("john") != null);
+
+        GenServer.stop(cache);
+        cache = TodoCache.start(database);
+
+        assertThat(TodoServer.entries(TodoCache.serverProcess(cache, "john"), DEC_19))
+                .extracting(TodoEntry::title).containsExactly("Shopping");
+    }
+
+    @Test
+    void theSameKeyAlwaysGoesToTheSameWorkerAndKeysSpreadOverAllThree() {
+        var database = start(new FileStorage(folder));
+
+        assertThat(
+                IntStream.range(0, 20).mapToObj(i -> workerFor(database, "bobs_list")).distinct())
+                .hasSize(1);
+        assertThat(
+                IntStream.range(0, 300).mapToObj(i -> workerFor(database, "list " + i)).distinct())
+                .hasSize(3);
+        assertThat(workerFor(database, "polygenelubricants")).isNotNull(); // its hashCode is
+                                                                           // Integer.MIN_VALUE
+    }
+
+    @Test
+    void atMostThreeWritesRunAtOnce() {
+        var meter = WriteMeter.start();
+        var hold = Hold.everyWrite();
+        var database = start(new MeteredStorage(hold.around(new FileStorage(folder)), meter));
+        List<String> keys = IntStream.range(0, 20).mapToObj(i -> "list " + i).toList();
+        keys.forEach(key -> Thread.ofVirtual().start(
+                () -> database.store(key, TodoList.of(List.of(new TodoEntry(DEC_19, key))))));
+
+        await().until(() -> WriteMeter.read(meter).inFlight() == 3);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> WriteMeter.read(meter).inFlight() == 3);
+        hold.release();
+
+        await().until(() -> keys.stream().allMatch(key -> database.get(key) != null));
+        assertThat(WriteMeter.read(meter).mostAtOnce()).isEqualTo(3);
+    }
+
+    @Test
+    void twoWritesOfOneListNeverOvertakeEachOther() {
+        TodoList one = TodoList.of(List.of(new TodoEntry(DEC_19, "Dentist")));
+        TodoList two = one.addEntry(new TodoEntry(DEC_19, "Movies"));
+        var hold = Hold.writesOf(one);
+        var database = start(hold.around(new FileStorage(folder)));
+
+        Thread.ofVirtual().start(() -> {
+            database.store("bob", one);
+            database.store("bob", two);
+        });
+        await().until(() -> hold.started.contains(one));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> hold.started.size() == 1);
+        hold.release();
+
+        await().until(() -> two.equals(database.get("bob")));
+        assertThat(hold.completed).containsExactly(one, two);
+    }
+}
