@@ -55,7 +55,8 @@ class RulesFireTest {
     @Test
     void theSourceScanCatchesASynchronizedBlockAndNothingElse() throws URISyntaxException {
         Path bad = Path.of(getClass().getResource("/fixtures/bad").toURI());
-        Path good = Path.of(getClass().getResource("/fixtures/good").toURI());
+        Path good = Path.of("src/test/java/fixtures/good"); // the compiled clean fixture's own
+                                                            // source
 
         assertThat(SourceRules.synchronizedBlocksIn(bad)).singleElement()
                 .satisfies(file -> assertThat(file.getFileName().toString())
