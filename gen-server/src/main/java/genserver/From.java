@@ -16,7 +16,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class From {
     private static final Object PENDING = new Object();
-    private static final Object TIMED_OUT = new Object();
     private static final Object NULL = new Object();
     private static final VarHandle RESULT;
     /**
@@ -62,16 +61,17 @@ public final class From {
         return result != PENDING;
     }
 
-    /**
-     * Parks the caller until the slot is filled or the timeout passes. A null timeout waits for as
-     * long as it takes; {@code onTimeout} builds the exception only when it is thrown.
-     */
-    Object await(Duration timeout, java.util.function.Supplier<RuntimeException> onTimeout) {
-        return await(timeout, onTimeout, false);
-    }
+    /** What {@link #await} returns when the caller gave up: the slot is closed, a late answer is dropped. */
+    static final Object TIMED_OUT = new Object();
 
-    Object await(Duration timeout, java.util.function.Supplier<RuntimeException> onTimeout,
-            boolean spin) {
+    /**
+     * Parks the caller until the slot is filled or the timeout passes, and returns the answer, or
+     * {@link #TIMED_OUT}. A null timeout waits for as long as it takes. With {@code spin}, the
+     * caller first spins briefly: its server was idle and will likely answer within a microsecond.
+     *
+     * @throws ProcessExitException if the server ended before answering
+     */
+    Object await(Duration timeout, boolean spin) {
         long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
         Object r;
         for (int spins = spin ? SPINS : 0; (r = result) == PENDING && spins > 0; spins--) {
@@ -85,7 +85,7 @@ public final class From {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 if (RESULT.compareAndSet(this, PENDING, TIMED_OUT)) {
-                    throw onTimeout.get();
+                    return TIMED_OUT;
                 }
                 continue; // the answer arrived at the last moment: it is not late, take it
             }

@@ -97,7 +97,7 @@ final class Process<S, M> implements Runnable {
         LIVE.incrementAndGet();
         thread.start();
         if (initDone != null) {
-            initDone.await(null, null, false);
+            initDone.await(null, false);
         }
         return pid;
     }
@@ -113,8 +113,11 @@ final class Process<S, M> implements Runnable {
         From from = new From(request);
         boolean idle = send(from);
         recheckAfterSend(from, from);
-        return from.await(timeout, () -> new CallTimeoutException(label, pid, request, timeout),
-                idle);
+        Object answer = from.await(timeout, idle);
+        if (answer == From.TIMED_OUT) {
+            throw new CallTimeoutException(label, pid, request, timeout);
+        }
+        return answer;
     }
 
     void cast(M request) {
@@ -133,7 +136,7 @@ final class Process<S, M> implements Runnable {
         var stop = new SystemStop(reason, from);
         send(stop);
         recheckAfterSend(stop, from);
-        from.await(null, null);
+        from.await(null, false);
     }
 
     /**
