@@ -16,11 +16,6 @@ public final class Pid<M> {
         this.process = process;
     }
 
-    /** The number in the middle of {@code #PID<0.N.0>}. */
-    public long number() {
-        return process.number;
-    }
-
     @Override
     public String toString() {
         return "#PID<0." + process.number + ".0>";

@@ -13,48 +13,46 @@ import todo.persistence.TodoDatabase;
 public enum Design {
     SINGLE_PROCESS("1 one database process (7.3)") {
         @Override
-        public Running start(Storage storage) {
+        public Running start(Path folder, UnaryOperator<Storage> wrap) {
+            Storage storage = files(folder, wrap);
             var database = TodoDatabase.start(storage);
             return new Running(database, () -> GenServer.messageQueueLength(database.pid()));
         }
     },
     BYPASS("2 bypassing the process") {
         @Override
-        public Running start(Storage storage) {
+        public Running start(Path folder, UnaryOperator<Storage> wrap) {
+            Storage storage = files(folder, wrap);
             return new Running(new BypassDatabase(storage), () -> 0);
         }
     },
     ONE_OFF_WORKERS("3 one-off worker per request") {
         @Override
-        public Running start(Storage storage) {
+        public Running start(Path folder, UnaryOperator<Storage> wrap) {
+            Storage storage = files(folder, wrap);
             var database = OneOffWorkerDatabase.start(storage);
             return new Running(database, () -> GenServer.messageQueueLength(database.pid()));
         }
     },
     POOLED("4 pool of 3, key -> worker") {
         @Override
-        public Running start(Storage storage) {
+        public Running start(Path folder, UnaryOperator<Storage> wrap) {
+            Storage storage = files(folder, wrap);
             var database = PooledDatabase.start(storage, POOL_SIZE);
-            var workers = java.util.stream.IntStream.range(0, POOL_SIZE)
-                    .mapToObj(i -> database.chooseWorker(keyFor(i))).toList();
+            var workers = database.workers();
             return new Running(database,
                     () -> workers.stream().mapToInt(GenServer::messageQueueLength).sum());
         }
     },
     CHECKOUT_POOL("5 checkout pool of 3 (Pool2)") {
         @Override
-        public Running start(Storage storage) {
+        public Running start(Path folder, UnaryOperator<Storage> wrap) {
+            Storage storage = files(folder, wrap);
             var database = CheckoutPoolDatabase.start(storage, POOL_SIZE);
             return new Running(database, database::waiting);
         }
     },
     SQL("6 H2 + HikariCP pool of 3") {
-        @Override
-        public Running start(Storage storage) {
-            // The rows live in the SQL database; the storage given is only the wrapper to keep.
-            throw new UnsupportedOperationException("use start(Path, UnaryOperator)");
-        }
-
         @Override
         public Running start(Path folder, UnaryOperator<Storage> wrap) {
             var sql = SqlDatabase.storage(folder, POOL_SIZE, wrap);
@@ -78,24 +76,14 @@ public enum Design {
     /** A started design: its database, and the length of the queue its requests wait in. */
     public record Running(Database database, IntSupplier queueLength) {}
 
-    /** Starts this design over {@code storage}. */
-    public abstract Running start(Storage storage);
-
     /**
      * Starts this design with its lists in {@code folder}; {@code wrap} may wrap the storage (to
      * meter or slow the writes).
      */
-    public Running start(Path folder, UnaryOperator<Storage> wrap) {
-        return start(wrap.apply(new FileStorage(folder)));
-    }
+    public abstract Running start(Path folder, UnaryOperator<Storage> wrap);
 
-    /** A key that {@link PooledDatabase} gives to worker {@code index}. */
-    static String keyFor(int index) {
-        for (int n = 0;; n++) {
-            String key = "key " + n;
-            if (PooledDatabase.workerIndex(key, POOL_SIZE) == index) {
-                return key;
-            }
-        }
+    /** The files of step 7.3, in {@code folder}, wrapped. */
+    private static Storage files(Path folder, UnaryOperator<Storage> wrap) {
+        return wrap.apply(new FileStorage(folder));
     }
 }

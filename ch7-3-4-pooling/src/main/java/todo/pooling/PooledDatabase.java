@@ -24,10 +24,13 @@ public final class PooledDatabase implements Database {
     public static final int DEFAULT_WORKERS = 3;
 
     /** The database's protocol. */
-    public sealed interface Request permits ChooseWorker {}
+    public sealed interface Request permits ChooseWorker, Workers {}
 
     /** A call: the worker that serves {@code key}. */
     public record ChooseWorker(String key) implements Request {}
+
+    /** A call: all the workers, for whoever watches their mailboxes. */
+    public record Workers() implements Request {}
 
     private final Pid<Request> pid;
 
@@ -57,6 +60,11 @@ public final class PooledDatabase implements Database {
     /** {@code Todo.Database.choose_worker/1}. */
     public Pid<DatabaseWorker.Request> chooseWorker(String key) {
         return GenServer.call(pid, new ChooseWorker(key));
+    }
+
+    /** The pool's workers, in the order {@code chooseWorker}'s index picks them. */
+    public List<Pid<DatabaseWorker.Request>> workers() {
+        return GenServer.call(pid, new Workers());
     }
 
     @Override
@@ -105,6 +113,7 @@ public final class PooledDatabase implements Database {
             return switch (request) {
                 case ChooseWorker(String key) ->
                     Result.reply(pool.get(workerIndex(key, pool.size())), pool);
+                case Workers() -> Result.reply(pool, pool);
             };
         }
 
