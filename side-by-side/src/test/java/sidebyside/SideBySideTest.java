@@ -1,0 +1,57 @@
+package sidebyside;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SideBySideTest {
+
+    @Test
+    void findsTheFigureInTheFirstMatchingLine() {
+        var put = Figure.lowerIsBetter("average put", "µs", "average put ([0-9.,]+) µs");
+        assertThat(put.find("starting\naverage put 3.970946 µs\naverage put 9 µs\n"))
+                .hasValue(3.970946);
+        assertThat(put.find("average get 1.0 µs")).isEmpty();
+    }
+
+    @Test
+    void readsThousandsSeparators() {
+        var rate = Figure.higherIsBetter("rate", "entries/s", "([0-9,]+) entries/s");
+        assertThat(rate.find("3,269 entries/s")).hasValue(3269);
+    }
+
+    @Test
+    void theMedianSkipsMissingRuns() {
+        assertThat(SideBySide.median(new double[]{3, 1, 2})).isEqualTo(2);
+        assertThat(SideBySide.median(new double[]{4, 1, Double.NaN})).isEqualTo(2.5);
+        assertThat(SideBySide.median(new double[]{Double.NaN})).isNaN();
+    }
+
+    @Test
+    void theOptionTakesAnOptionalRoundCount() {
+        assertThat(SideBySide.roundsAskedFor(List.of("--clients", "64"))).isZero();
+        assertThat(SideBySide.roundsAskedFor(List.of("--vs-elixir"))).isEqualTo(3);
+        assertThat(SideBySide.roundsAskedFor(List.of("--vs-elixir", "5", "--clients", "64")))
+                .isEqualTo(5);
+        assertThat(SideBySide.withoutOption(List.of("--vs-elixir", "5", "--clients", "64")))
+                .containsExactly("--clients", "64");
+        assertThatThrownBy(() -> SideBySide.roundsAskedFor(List.of("--vs-elixir", "0")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRunThatFailsIsReportedAndTheTableStillPrints() {
+        var out = new java.io.ByteArrayOutputStream();
+        var log = new java.io.ByteArrayOutputStream();
+        var figure = Figure.lowerIsBetter("time", "ms", "took ([0-9.]+) ms");
+        var bench = new SideBySide("nothing", List.of("no.such.Main"), List.of("-e", "exit(1)"),
+                List.of(figure), 1);
+        boolean ok = bench.run(new java.io.PrintStream(out, true),
+                new java.io.PrintStream(log, true));
+        assertThat(ok).isFalse();
+        assertThat(out.toString()).contains("nothing (1 round, run alternately)", "time (ms)");
+        assertThat(log.toString()).contains("exited with status");
+    }
+}
