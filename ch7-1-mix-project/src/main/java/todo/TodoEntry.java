@@ -7,9 +7,10 @@ import java.util.Objects;
  * One to-do entry, the book's {@code %{id: 1, date: ~D[2023-12-19], title: "Dentist"}}.
  *
  * <p>{@code new TodoEntry(date, title)} has no id yet ({@code id() == 0}); a {@link TodoList}
- * gives it the next one when the entry is added.
+ * gives it the next one when the entry is added. Ids are {@code long}, as Erlang's integers have no
+ * bound: a list that Elixir wrote with {@code next_id} beyond 2^31 still reads.
  */
-public record TodoEntry(int id, LocalDate date, String title) {
+public record TodoEntry(long id, LocalDate date, String title) {
 
     public TodoEntry {
         Objects.requireNonNull(date, "date");
@@ -31,7 +32,7 @@ public record TodoEntry(int id, LocalDate date, String title) {
     }
 
     /** The same entry with the id a list assigns. */
-    public TodoEntry withId(int id) {
+    public TodoEntry withId(long id) {
         return new TodoEntry(id, date, title);
     }
 }

@@ -1,5 +1,8 @@
 # elixir interop.exs write PATH  - stores the sample list with :erlang.term_to_binary, as Todo.Database does
 # elixir interop.exs read PATH   - reads PATH with :erlang.binary_to_term and compares it with the sample
+# elixir interop.exs write-large-ids PATH - a list whose next_id is 2^31 - 1, the largest 32-bit integer
+# elixir interop.exs read-large-ids PATH  - compares PATH with that list plus one entry (next_id 2^31), and
+#                                           its bytes with what term_to_binary writes for it
 Code.require_file("todo_list.exs", __DIR__)
 
 sample =
@@ -18,6 +21,13 @@ sample =
     Todo.List.add_entry(list, %{date: Date.add(~D[2024-01-01], n), title: "entry #{n}"})
   end)
 
+# Ids at the edge of 32 bits: Erlang writes 2^31 - 1 as INTEGER_EXT and 2^31 as SMALL_BIG_EXT.
+large_ids =
+  %{Todo.List.new() | next_id: 2_147_483_646}
+  |> Todo.List.add_entry(%{date: ~D[2023-12-19], title: "Dentist"})
+
+large_ids_plus_one = Todo.List.add_entry(large_ids, %{date: ~D[2023-12-20], title: "Added by Java"})
+
 case System.argv() do
   ["write", path] ->
     File.write!(path, :erlang.term_to_binary(sample))
@@ -26,4 +36,14 @@ case System.argv() do
   ["read", path] ->
     stored = path |> File.read!() |> :erlang.binary_to_term()
     IO.puts("equal: #{stored == sample}")
+
+  ["write-large-ids", path] ->
+    File.write!(path, :erlang.term_to_binary(large_ids))
+    IO.puts("written")
+
+  ["read-large-ids", path] ->
+    bytes = File.read!(path)
+    stored = :erlang.binary_to_term(bytes)
+    same_bytes = bytes == :erlang.term_to_binary(large_ids_plus_one)
+    IO.puts("equal: #{stored == large_ids_plus_one}, same bytes: #{same_bytes}")
 end

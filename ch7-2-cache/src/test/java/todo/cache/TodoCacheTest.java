@@ -36,7 +36,7 @@ class TodoCacheTest {
 
         // assert [%{date: ~D[2023-12-19], title: "Dentist"}] = entries
         assertThat(entries).singleElement()
-                .matches(entry -> entry instanceof TodoEntry(int id, LocalDate date, String title)
+                .matches(entry -> entry instanceof TodoEntry(long id, LocalDate date, String title)
                         && date.equals(LocalDate.of(2023, 12, 19)) && title.equals("Dentist"));
     }
 

@@ -8,7 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import todo.TodoEntry;
 import todo.TodoList;
@@ -94,13 +94,26 @@ public final class TermCodec {
         out.writeBytes(bytes);
     }
 
-    private static void integer(ByteArrayOutputStream out, int value) {
+    /**
+     * As {@code term_to_binary} writes an integer: one byte up to 255, four bytes while it fits a
+     * signed 32-bit int, and beyond that a bignum of as few little-endian bytes as it needs.
+     */
+    private static void integer(ByteArrayOutputStream out, long value) {
         if (value >= 0 && value <= 255) {
             out.write(SMALL_INTEGER_EXT);
-            out.write(value);
-        } else {
+            out.write((int) value);
+        } else if (value == (int) value) {
             out.write(INTEGER_EXT);
-            int32(out, value);
+            int32(out, (int) value);
+        } else {
+            long magnitude = Math.abs(value); // never Long.MIN_VALUE: ids and years are positive
+            int length = (Long.SIZE - Long.numberOfLeadingZeros(magnitude) + 7) / 8;
+            out.write(SMALL_BIG_EXT);
+            out.write(length);
+            out.write(value < 0 ? 1 : 0);
+            for (int i = 0; i < length; i++) {
+                out.write((int) (magnitude >>> (8 * i)));
+            }
         }
     }
 
@@ -143,8 +156,8 @@ public final class TermCodec {
 
     private static TodoList list(Reader in) {
         int arity = in.mapArity("%Todo.List{}");
-        Map<Integer, TodoEntry> entries = null;
-        Integer nextId = null;
+        SortedMap<Long, TodoEntry> entries = null;
+        Long nextId = null;
         boolean struct = false;
         for (int i = 0; i < arity; i++) {
             String key = in.atom();
@@ -159,17 +172,17 @@ public final class TermCodec {
             throw in.corrupt("%Todo.List{} needs :__struct__, :entries and :next_id");
         }
         try {
-            return new TodoList(nextId, new TreeMap<>(entries));
+            return new TodoList(nextId, entries);
         } catch (IllegalArgumentException e) {
             throw in.corrupt(e.getMessage());
         }
     }
 
-    private static Map<Integer, TodoEntry> entries(Reader in) {
+    private static SortedMap<Long, TodoEntry> entries(Reader in) {
         int arity = in.mapArity("entries");
-        var entries = new TreeMap<Integer, TodoEntry>();
+        var entries = new TreeMap<Long, TodoEntry>();
         for (int i = 0; i < arity; i++) {
-            int id = in.integer();
+            long id = in.integer();
             TodoEntry entry = entry(in);
             if (entries.put(id, entry) != null) {
                 throw in.corrupt("entry id " + id + " appears twice");
@@ -180,7 +193,7 @@ public final class TermCodec {
 
     private static TodoEntry entry(Reader in) {
         int arity = in.mapArity("an entry");
-        Integer id = null;
+        Long id = null;
         LocalDate date = null;
         String title = null;
         for (int i = 0; i < arity; i++) {
@@ -206,9 +219,9 @@ public final class TermCodec {
         int arity = in.mapArity("a date");
         boolean struct = false;
         boolean calendar = false;
-        Integer year = null;
-        Integer month = null;
-        Integer day = null;
+        Long year = null;
+        Long month = null;
+        Long day = null;
         for (int i = 0; i < arity; i++) {
             String key = in.atom();
             switch (key) {
@@ -224,8 +237,9 @@ public final class TermCodec {
             throw in.corrupt("a %Date{} needs :__struct__, :calendar, :year, :month and :day");
         }
         try {
-            return LocalDate.of(year, month, day);
-        } catch (DateTimeException e) {
+            return LocalDate.of(Math.toIntExact(year), Math.toIntExact(month),
+                    Math.toIntExact(day));
+        } catch (DateTimeException | ArithmeticException e) {
             throw in.corrupt("not a date: " + e.getMessage());
         }
     }
@@ -308,7 +322,7 @@ public final class TermCodec {
             return true;
         }
 
-        int integer() {
+        long integer() {
             int tag = u8("an integer");
             return switch (tag) {
                 case SMALL_INTEGER_EXT -> u8("an integer");
@@ -318,24 +332,29 @@ public final class TermCodec {
             };
         }
 
-        /** Erlang writes integers beyond 32 bits as bignums; a to-do id or date fits in an int. */
-        private int bigInteger() {
+        /**
+         * Erlang writes integers beyond 32 bits as bignums (little-endian magnitude, then a sign);
+         * a to-do id fits in a long, so anything wider is refused before it is read.
+         */
+        private long bigInteger() {
             int length = u8("a big integer");
             int sign = u8("a big integer");
             need(length, "a big integer");
-            long value = 0;
+            if (sign > 1) {
+                throw corrupt("a big integer with sign byte " + sign);
+            }
+            long magnitude = 0;
             for (int i = length - 1; i >= 0; i--) {
-                if (value > (Integer.MAX_VALUE >> 8) + 1) {
+                if (magnitude >>> (Long.SIZE - 8) != 0) {
                     throw corrupt("an integer too large for a to-do list");
                 }
-                value = (value << 8) | (bytes[position + i] & 0xff);
+                magnitude = (magnitude << 8) | (bytes[position + i] & 0xff);
             }
-            position += length;
-            long signed = sign == 0 ? value : -value;
-            if (sign > 1 || signed > Integer.MAX_VALUE || signed < Integer.MIN_VALUE) {
+            if (magnitude < 0) { // 2^63 and beyond: even -2^63 is no id, date or count
                 throw corrupt("an integer too large for a to-do list");
             }
-            return (int) signed;
+            position += length;
+            return sign == 0 ? magnitude : -magnitude;
         }
 
         String utf8Binary() {

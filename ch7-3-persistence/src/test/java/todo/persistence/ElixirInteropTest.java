@@ -58,6 +58,21 @@ class ElixirInteropTest {
         assertThat(elixir("read", folder.resolve("from_java"))).isEqualTo("equal: true");
     }
 
+    @Test
+    void idsBeyond32BitsGoBothWays() throws Exception {
+        Path file = folder.resolve("large_ids");
+        assertThat(elixir("write-large-ids", file)).isEqualTo("written");
+
+        TodoList fromElixir = TermCodec.decode(Files.readAllBytes(file));
+        assertThat(fromElixir.nextId()).isEqualTo(Integer.MAX_VALUE);
+        TodoList plusOne = fromElixir
+                .addEntry(new TodoEntry(LocalDate.of(2023, 12, 20), "Added by Java"));
+        assertThat(plusOne.nextId()).isEqualTo(1L << 31);
+        Files.write(file, TermCodec.encode(plusOne));
+
+        assertThat(elixir("read-large-ids", file)).isEqualTo("equal: true, same bytes: true");
+    }
+
     static boolean elixirIsInstalled() {
         try {
             return new ProcessBuilder("elixir", "--version").redirectErrorStream(true).start()

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import todo.TodoEntry;
 import todo.TodoList;
 
@@ -57,6 +62,61 @@ class TermCodecTest {
                 .isEqualTo(TodoList.empty());
     }
 
+    /**
+     * {@code :erlang.term_to_binary(n)} for each {@code n}, as Elixir 1.14 / OTP 25 prints it: one
+     * byte to 255, INTEGER_EXT (98) while the value fits 32 signed bits, then SMALL_BIG_EXT (110):
+     * a length, a sign and the magnitude's bytes, least significant first.
+     */
+    static Stream<Arguments> integersAsErlangWritesThem() {
+        return Stream.of(
+                Arguments.of(255L, bytes(97, 255)),
+                Arguments.of(256L, bytes(98, 0, 0, 1, 0)),
+                Arguments.of(134_217_728L, bytes(98, 8, 0, 0, 0)),
+                Arguments.of(2_147_483_647L, bytes(98, 127, 255, 255, 255)),
+                Arguments.of(2_147_483_648L, bytes(110, 4, 0, 0, 0, 0, 128)),
+                Arguments.of(4_294_967_295L, bytes(110, 4, 0, 255, 255, 255, 255)),
+                Arguments.of(4_294_967_296L, bytes(110, 5, 0, 0, 0, 0, 0, 1)),
+                Arguments.of(Long.MAX_VALUE, bytes(110, 8, 0, 255, 255, 255, 255, 255, 255, 255,
+                        127)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("integersAsErlangWritesThem")
+    void writesAndReadsANextIdAsErlangDoes(long nextId, byte[] erlang) {
+        TodoList list = new TodoList(nextId, new TreeMap<>());
+        byte[] encoded = TermCodec.encode(list);
+
+        assertThat(Arrays.copyOfRange(encoded, encoded.length - erlang.length, encoded.length))
+                .isEqualTo(erlang);
+        assertThat(TermCodec.decode(encoded)).isEqualTo(list);
+    }
+
+    @Test
+    void roundTripsEntriesWithIdsBeyond32Bits() {
+        long first = Integer.MAX_VALUE - 1L;
+        TodoList list = new TodoList(first, new TreeMap<>());
+        for (int i = 0; i < 4; i++) {
+            list = list.addEntry(new TodoEntry(LocalDate.of(2023, 12, 19), "entry " + i));
+        }
+
+        assertThat(list.entries().keySet()).containsExactly(first, first + 1, first + 2,
+                first + 3);
+        assertThat(TermCodec.decode(TermCodec.encode(list))).isEqualTo(list);
+    }
+
+    @Test
+    void refusesIntegersBeyond63Bits() {
+        byte[] empty = TermCodec.encode(TodoList.empty());
+        byte[] prefix = Arrays.copyOf(empty, empty.length - 2); // up to the next_id's value
+
+        assertCorrupt(concat(prefix, bytes(110, 8, 0, 0, 0, 0, 0, 0, 0, 0, 128)),
+                "an integer too large");
+        assertCorrupt(concat(prefix, bytes(110, 9, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1)),
+                "an integer too large");
+        assertCorrupt(concat(prefix, bytes(110, 1, 2, 1)), "sign byte 2");
+        assertCorrupt(concat(prefix, bytes(110, 1, 1, 1)), "nextId starts at 1");
+    }
+
     @Test
     void readsAtomsAsOtp26AndLaterWriteThem() {
         // OTP 26 writes atoms as SMALL_ATOM_UTF8_EXT (119, one length byte) instead of ATOM_EXT.
@@ -102,6 +162,12 @@ class TermCodecTest {
     private static void assertCorrupt(byte[] bytes, String why) {
         assertThatThrownBy(() -> TermCodec.decode(bytes)).isInstanceOf(CorruptDataException.class)
                 .hasMessageContaining(why);
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     static byte[] bytes(int... values) {
