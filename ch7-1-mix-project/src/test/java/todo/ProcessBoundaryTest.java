@@ -4,8 +4,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
+import com.tngtech.archunit.lang.ArchRule;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import rules.FileAccessRules;
 import rules.ProcessBoundaryRules;
 import rules.SourceRules;
 
@@ -14,6 +16,9 @@ import rules.SourceRules;
 class ProcessBoundaryTest {
     @ArchTest
     static final ArchTests rules = ProcessBoundaryRules.ALL;
+
+    @ArchTest
+    static final ArchRule files = FileAccessRules.onlyStorageTouchesFiles();
 
     @Test
     void noSynchronizedBlocks() {

@@ -26,7 +26,6 @@ public final class CallbackRules {
                     (JavaMethodCall call) -> CALLBACKS.contains(call.getName())
                             && call.getTargetOwner().isAssignableTo(GenServer.class)
                             && !call.getOriginOwner().equals(call.getTargetOwner())))
-            .allowEmptyShould(true)
             .because(
                     "a callback called from another thread would touch the server's state outside its process; "
                             + "interface functions go through GenServer.call and GenServer.cast");
@@ -35,7 +34,6 @@ public final class CallbackRules {
     public static final ArchRule serverStateLivesOnlyInTheProcess = fields()
             .that().areDeclaredInClassesThat().implement(GenServer.class)
             .should().beFinal().andShould().notBePublic()
-            .allowEmptyShould(true)
             .because(
                     "a server's state is handed to its callbacks by its own process; a field that can change, "
                             + "or that others can read, would let another thread see or change it");

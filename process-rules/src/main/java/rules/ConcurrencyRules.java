@@ -18,7 +18,6 @@ public final class ConcurrencyRules {
     public static final ArchRule noJavaUtilConcurrent = noClasses()
             .that().resideOutsideOfPackage("genserver..")
             .should().dependOnClassesThat().resideInAnyPackage("java.util.concurrent..")
-            .allowEmptyShould(true)
             .because(
                     "a process owns its state, so nothing needs a lock, an atomic or a concurrent collection: "
                             + "to synchronise, send a message to the process that owns the data (only gen-server, the runtime, "
@@ -28,7 +27,6 @@ public final class ConcurrencyRules {
     public static final ArchRule noSynchronizedMethods = methods()
             .that().areDeclaredInClassesThat().resideOutsideOfPackage("genserver..")
             .should().notHaveModifier(JavaModifier.SYNCHRONIZED)
-            .allowEmptyShould(true)
             .because(
                     "a synchronized method is a lock; in this chapter the process is the critical section");
 
@@ -39,6 +37,5 @@ public final class ConcurrencyRules {
             .orShould().callMethod(Object.class, "wait", long.class)
             .orShould().callMethod(Object.class, "notify")
             .orShould().callMethod(Object.class, "notifyAll")
-            .allowEmptyShould(true)
             .because("processes wait for messages, not for monitors");
 }

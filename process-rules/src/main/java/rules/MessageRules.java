@@ -31,7 +31,6 @@ public final class MessageRules {
     public static final ArchRule messagesAreRecordsOfASealedProtocol = classes()
             .that().implement(JavaClassNamed.REQUEST)
             .should(beImmutableRecords())
-            .allowEmptyShould(true)
             .because(
                     "a message is shared by its sender and its receiver; only a value nobody can change is safe "
                             + "to share, and a sealed protocol lets the compiler check that each message is handled");

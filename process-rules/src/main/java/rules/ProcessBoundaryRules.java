@@ -4,20 +4,23 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 
 /**
- * Every rule, for a step's test to include in one line:
+ * Every rule that holds for every step alike, for a step's test to include in one line; the two
+ * rules that depend on the step (which of its programs may touch files, which earlier classes it
+ * replaced) it adds itself:
  *
  * <pre>{@code
  * @AnalyzeClasses(packages = "todo", importOptions = ImportOption.DoNotIncludeTests.class)
  * class ProcessBoundaryTest {
  *     @ArchTest static final ArchTests rules = ProcessBoundaryRules.ALL;
+ *     @ArchTest static final ArchRule files = FileAccessRules.onlyStorageTouchesFiles();
  * }
  * }</pre>
+ *
+ * <p>A rule that finds no classes to check (no server in a step yet) passes:
+ * {@code archunit.properties} in this module says so once for every step.
  */
 public final class ProcessBoundaryRules {
     private ProcessBoundaryRules() {}
-
-    @ArchTest
-    static final ArchTests fileAccess = ArchTests.in(FileAccessRules.class);
 
     @ArchTest
     static final ArchTests concurrency = ArchTests.in(ConcurrencyRules.class);

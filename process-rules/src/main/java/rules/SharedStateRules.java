@@ -19,7 +19,6 @@ public final class SharedStateRules {
             .that().areStatic().and().areDeclaredInClassesThat()
             .resideOutsideOfPackage("genserver..")
             .should().beFinal()
-            .allowEmptyShould(true)
             .because(
                     "a static field that can change is memory every process shares; BEAM processes share none");
 
@@ -31,7 +30,6 @@ public final class SharedStateRules {
             .should().haveRawType(DescribedPredicate.describe("a collection, map or array",
                     (JavaClass type) -> type.isArray() || type.isAssignableTo(Collection.class)
                             || type.isAssignableTo(Map.class)))
-            .allowEmptyShould(true)
             .because("a static collection is shared mutable state even when the field is final; "
                     + "keep the data in the state of the process that owns it");
 }

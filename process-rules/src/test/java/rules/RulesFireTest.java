@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import fixtures.bad.WritesFiles;
+import fixtures.good.CleanServer;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -22,7 +25,7 @@ class RulesFireTest {
 
     static Stream<Arguments> rulesAndTheirFixtures() {
         return Stream.of(
-                Arguments.of(FileAccessRules.onlyStorageTouchesFiles, "WritesFiles"),
+                Arguments.of(FileAccessRules.onlyStorageTouchesFiles(), "WritesFiles"),
                 Arguments.of(ConcurrencyRules.noJavaUtilConcurrent, "UsesLock"),
                 Arguments.of(ConcurrencyRules.noSynchronizedMethods, "SynchronizedMethod"),
                 Arguments.of(ConcurrencyRules.noWaitOrNotify, "WaitsOnAMonitor"),
@@ -35,8 +38,8 @@ class RulesFireTest {
                 Arguments.of(CallbackRules.onlyTheRuntimeCallsCallbacks, "CallsCallback.peek"),
                 Arguments.of(CallbackRules.serverStateLivesOnlyInTheProcess, "StateInAField.count"),
                 Arguments.of(LayerRules.theToDoCoreIsPure, "fixtures.bad.TodoEntry"),
-                Arguments.of(LayerRules.persistenceDoesNotUseTheServersItReplaced,
-                        "UsesTheOldServer"));
+                Arguments.of(LayerRules.doesNotUseWhatItReplaced("todo.persistence..",
+                        todo.TodoServer.class), "UsesTheOldServer"));
     }
 
     @ParameterizedTest
@@ -50,6 +53,25 @@ class RulesFireTest {
     @MethodSource("rulesAndTheirFixtures")
     void aCleanServerPassesTheRule(ArchRule rule, String fixture) {
         rule.check(GOOD);
+    }
+
+    @Test
+    void aStepExemptsItsOwnProgramsAndNothingElse() {
+        FileAccessRules.onlyStorageTouchesFiles(WritesFiles.class).check(BAD);
+        assertThatThrownBy(
+                () -> FileAccessRules.onlyStorageTouchesFiles(CleanServer.class).check(BAD))
+                .hasMessageContaining("WritesFiles");
+    }
+
+    @Test
+    void aRuleWithNothingToCheckPassesAsArchunitPropertiesSays() {
+        JavaClasses none = new ClassFileImporter().importClasses();
+        ArchRule onlyServers = ArchRuleDefinition.classes().that().haveSimpleName("NoSuchClass")
+                .should().beRecords();
+
+        onlyServers.check(none);
+        assertThatThrownBy(() -> onlyServers.allowEmptyShould(false).check(none))
+                .hasMessageContaining("failed to check any classes");
     }
 
     @Test

@@ -4,8 +4,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
+import com.tngtech.archunit.lang.ArchRule;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import rules.FileAccessRules;
 import rules.ProcessBoundaryRules;
 import rules.SourceRules;
 
@@ -14,6 +16,10 @@ import rules.SourceRules;
 class ProcessBoundaryTest {
     @ArchTest
     static final ArchTests rules = ProcessBoundaryRules.ALL;
+
+    /** The load test reads /proc for its memory report. */
+    @ArchTest
+    static final ArchRule files = FileAccessRules.onlyStorageTouchesFiles(LoadTest.class);
 
     @Test
     void noSynchronizedBlocks() {

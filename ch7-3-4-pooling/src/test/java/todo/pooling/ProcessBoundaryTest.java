@@ -4,8 +4,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
+import com.tngtech.archunit.lang.ArchRule;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import rules.FileAccessRules;
+import rules.LayerRules;
 import rules.ProcessBoundaryRules;
 import rules.SourceRules;
 
@@ -14,6 +17,19 @@ import rules.SourceRules;
 class ProcessBoundaryTest {
     @ArchTest
     static final ArchTests rules = ProcessBoundaryRules.ALL;
+
+    /**
+     * The comparison makes a scratch folder for each design; 7.3's demo, on the class path and so
+     * checked again here, makes one too.
+     */
+    @ArchTest
+    static final ArchRule files = FileAccessRules.onlyStorageTouchesFiles(Comparison.class,
+            todo.persistence.BottleneckDemo.class);
+
+    /** The designs serve 7.3's TodoServer, which stores its list, never 7.1's. */
+    @ArchTest
+    static final ArchRule layers = LayerRules.doesNotUseWhatItReplaced("todo.pooling..",
+            todo.TodoServer.class);
 
     @Test
     void noSynchronizedBlocks() {

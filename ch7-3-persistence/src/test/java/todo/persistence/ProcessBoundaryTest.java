@@ -4,8 +4,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
+import com.tngtech.archunit.lang.ArchRule;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import rules.FileAccessRules;
+import rules.LayerRules;
 import rules.ProcessBoundaryRules;
 import rules.SourceRules;
 
@@ -14,6 +17,15 @@ import rules.SourceRules;
 class ProcessBoundaryTest {
     @ArchTest
     static final ArchTests rules = ProcessBoundaryRules.ALL;
+
+    /** The demo makes a scratch folder for its database. */
+    @ArchTest
+    static final ArchRule files = FileAccessRules.onlyStorageTouchesFiles(BottleneckDemo.class);
+
+    /** 7.3's TodoServer stores its list; 7.1's, still on the class path, does not. */
+    @ArchTest
+    static final ArchRule layers = LayerRules.doesNotUseWhatItReplaced("todo.persistence..",
+            todo.TodoServer.class);
 
     @Test
     void noSynchronizedBlocks() {
