@@ -230,7 +230,7 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
     }
 
     /** Whether an {@code elixir} command is on the PATH. */
-    static boolean elixirInstalled() {
+    public static boolean elixirInstalled() {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;

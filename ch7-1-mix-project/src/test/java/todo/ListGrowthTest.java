@@ -1,0 +1,58 @@
+package todo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/** Smoke test of the benchmark: its options, its line, and the twin's line in the same words. */
+class ListGrowthTest {
+    private static final String LINE = "added 1000 entries to one list in [0-9]+\\.[0-9]{2} ms";
+
+    @Test
+    void printsOneLinePerSize() {
+        var out = new ByteArrayOutputStream();
+        var options = ListGrowth.Options.parse("--entries 1000 --entries 2_000");
+
+        assertThat(ListGrowth.run(options, new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err)).isTrue();
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2)
+                .satisfiesExactly(first -> assertThat(first).matches(LINE),
+                        second -> assertThat(second).startsWith("added 2000 entries"));
+    }
+
+    @Test
+    void readsItsOptions() {
+        assertThat(ListGrowth.Options.parse()).isEqualTo(
+                new ListGrowth.Options(List.of(20_000, 100_000), 0));
+        assertThat(ListGrowth.Options.parse("--vs-elixir --entries 50,000"))
+                .isEqualTo(new ListGrowth.Options(List.of(50_000), 3));
+        assertThat(ListGrowth.Options.parse("--entries", "7", "--vs-elixir", "5").twinArgs())
+                .containsExactly("--entries", "7");
+        assertThatThrownBy(() -> ListGrowth.Options.parse("--entries 0"))
+                .hasMessageContaining("--entries takes a positive whole number, not '0'");
+        assertThatThrownBy(() -> ListGrowth.Options.parse("--entries"))
+                .hasMessageContaining("unknown option '--entries'");
+    }
+
+    @Test
+    @EnabledIf("sidebyside.SideBySide#elixirInstalled")
+    void theElixirTwinPrintsTheSameLine() throws IOException, InterruptedException {
+        Process elixir = new ProcessBuilder("elixir", "src/elixir/list_growth.exs", "--entries",
+                "1000").redirectErrorStream(true).start();
+        String output = new String(elixir.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+
+        assertThat(elixir.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(output.lines()).as(output).singleElement()
+                .satisfies(line -> assertThat(line).matches(LINE));
+    }
+}
