@@ -32,8 +32,9 @@ import org.pcollections.TreePMap;
  * <p>{@link #entries()} is a read-only {@link SortedMap} (every mutator throws
  * {@code UnsupportedOperationException}, and so do its views and iterators). It is declared as
  * the JDK's interface, not as a {@code PSortedMap}: the book's API does not need PCollections,
- * a caller cannot tell which persistent map is behind it, and the private wrapper doubles as the
- * mark of a map this class has already checked. Equality is the value's: two lists with the same
+ * so no caller's code depends on which persistent map is behind it (its {@code plus} would not
+ * change this list anyway), and the private wrapper doubles as the mark of a map this class has
+ * already checked. Equality is the value's: two lists with the same
  * {@code nextId} and the same entries are equal, however each was built.
  *
  * @param nextId the id the next added entry gets (ids are never reused, even after a delete)
@@ -151,7 +152,8 @@ public record TodoList(long nextId, SortedMap<Long, TodoEntry> entries) {
                 throw new IllegalArgumentException("nextId starts at 1: " + nextId);
             }
             PSortedMap<Long, TodoEntry> tree = TreePMap.empty();
-            for (Map.Entry<Long, TodoEntry> e : entries.entrySet()) {
+            for (Map.Entry<Long, TodoEntry> e : Objects.requireNonNull(entries, "entries")
+                    .entrySet()) {
                 Long id = e.getKey();
                 TodoEntry entry = e.getValue();
                 if (id == null || entry == null || id != entry.id() || id < 1 || id >= nextId) {
