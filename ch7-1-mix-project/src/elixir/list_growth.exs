@@ -1,8 +1,10 @@
 # The Elixir twin of todo.ListGrowth: one list grown by the book's Todo.List.add_entry/2.
 #
-#   elixir list_growth.exs [--entries N]...     (default: 20000, then 100000)
+#   elixir list_growth.exs [--entries N]... [--warm-up-ms N]
+#   (default: 20000, then 100000 entries; 1000 ms)
 #
-# Per size: five untimed builds, then five timed ones (:timer.tc); prints the median as
+# Per size: ten untimed builds, and at least N ms of them, then ten timed ones (:timer.tc);
+# prints the median as
 #   added 20000 entries to one list in 12.34 ms
 # The loop is in a module, so that it runs compiled, as the book's code does under Mix (a
 # function defined at the top of a script would be interpreted).
@@ -14,17 +16,30 @@ defmodule ListGrowth do
   @timed_builds 10
 
   def run(args) do
-    for n <- sizes(args, []) do
-      for _ <- 1..@warm_up_builds, do: grow(n)
+    {sizes, warm_up_millis} = options(args, [], 1000)
+
+    for n <- sizes do
+      warm_up(n, 0, System.monotonic_time(:millisecond) + warm_up_millis)
       millis = for _ <- 1..@timed_builds, do: millis_to_grow(n)
       median = millis |> Enum.sort() |> Enum.at(div(@timed_builds, 2))
       IO.puts(:io_lib.format("added ~b entries to one list in ~.2f ms", [n, median]))
     end
   end
 
-  defp sizes([], []), do: [20_000, 100_000]
-  defp sizes([], sizes), do: Enum.reverse(sizes)
-  defp sizes(["--entries", n | rest], sizes), do: sizes(rest, [String.to_integer(n) | sizes])
+  defp warm_up(n, builds, until) do
+    if builds < @warm_up_builds or System.monotonic_time(:millisecond) < until do
+      grow(n)
+      warm_up(n, builds + 1, until)
+    end
+  end
+
+  defp options([], [], millis), do: {[20_000, 100_000], millis}
+  defp options([], sizes, millis), do: {Enum.reverse(sizes), millis}
+
+  defp options(["--entries", n | rest], sizes, millis),
+    do: options(rest, [String.to_integer(n) | sizes], millis)
+
+  defp options(["--warm-up-ms", n | rest], sizes, _), do: options(rest, sizes, String.to_integer(n))
 
   defp millis_to_grow(n) do
     {micros, list} = :timer.tc(fn -> grow(n) end)

@@ -13,9 +13,9 @@ import sidebyside.SideBySide;
 /**
  * How long one list takes to grow by N {@code addEntry} calls in a row: the cost of a change to a
  * persistent value, which the book's Elixir map pays in O(log n). Its twin is the book's own
- * {@code Todo.List} in {@code src/elixir/list_growth.exs}, measured the same way: per size, five
- * untimed builds (the JIT's warm-up here, the same work there), then five timed builds, of which
- * the median is printed as
+ * {@code Todo.List} in {@code src/elixir/list_growth.exs}, measured the same way: per size, ten
+ * untimed builds and at least a second of them (the JIT's warm-up here, the same work there),
+ * then ten timed builds, of which the median is printed as
  *
  * <pre>added 20000 entries to one list in 12.34 ms</pre>
  *
@@ -32,8 +32,11 @@ public final class ListGrowth {
     private static final String TWIN = "src/elixir/list_growth.exs";
     private static final TodoEntry ENTRY = new TodoEntry(LocalDate.of(2023, 12, 19), "Dentist");
 
-    /** What to run: the list sizes ({@code --entries N}) and how many side-by-side rounds. */
-    record Options(List<Integer> sizes, int rounds) {
+    /**
+     * What to run: the list sizes ({@code --entries N}, repeatable), the warm-up's least duration
+     * ({@code --warm-up-ms N}, default 1000) and how many side-by-side rounds.
+     */
+    record Options(List<Integer> sizes, int warmUpMillis, int rounds) {
         static Options parse(String... rawArgs) {
             // Maven hands -Dlist.args over as one argument: split it into words.
             List<String> args = new ArrayList<>(Arrays.stream(String.join(" ", rawArgs).trim()
@@ -41,33 +44,41 @@ public final class ListGrowth {
             int rounds = SideBySide.roundsAskedFor(args);
             args = SideBySide.withoutOption(args);
             List<Integer> sizes = new ArrayList<>();
+            int warmUpMillis = 1_000;
             for (int i = 0; i < args.size(); i++) {
-                if (!args.get(i).equals("--entries") || i + 1 == args.size()) {
-                    throw new IllegalArgumentException("unknown option '" + args.get(i) + "'");
+                String option = args.get(i);
+                if (i + 1 == args.size()) {
+                    throw new IllegalArgumentException("unknown option '" + option + "'");
                 }
-                sizes.add(positive(args.get(++i)));
+                switch (option) {
+                    case "--entries" -> sizes.add(number(option, args.get(++i), 1));
+                    case "--warm-up-ms" -> warmUpMillis = number(option, args.get(++i), 0);
+                    default -> throw new IllegalArgumentException(
+                            "unknown option '" + option + "'");
+                }
             }
             return new Options(sizes.isEmpty() ? List.of(20_000, 100_000) : List.copyOf(sizes),
-                    rounds);
+                    warmUpMillis, rounds);
         }
 
-        private static int positive(String value) {
+        private static int number(String option, String value, int least) {
             try {
                 int n = Integer.parseInt(value.replace("_", "").replace(",", ""));
-                if (n > 0) {
+                if (n >= least) {
                     return n;
                 }
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException(
-                    "--entries takes a positive whole number, not '" + value + "'");
+            throw new IllegalArgumentException(option + " takes a whole number of at least "
+                    + least + ", not '" + value + "'");
         }
 
-        /** The twins' own arguments: the sizes, without the side-by-side option. */
+        /** The twins' own arguments: all but the side-by-side option. */
         List<String> twinArgs() {
             List<String> args = new ArrayList<>();
             sizes.forEach(n -> args.addAll(List.of("--entries", Integer.toString(n))));
+            args.addAll(List.of("--warm-up-ms", Integer.toString(warmUpMillis)));
             return args;
         }
     }
@@ -78,7 +89,8 @@ public final class ListGrowth {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("ListGrowth: " + e.getMessage());
-            System.err.println("usage: ListGrowth [--entries N]... [--vs-elixir [rounds]]");
+            System.err.println(
+                    "usage: ListGrowth [--entries N]... [--warm-up-ms N] [--vs-elixir [rounds]]");
             System.exit(2);
             return;
         }
@@ -90,15 +102,20 @@ public final class ListGrowth {
     /** Prints a line per size, or with {@code --vs-elixir} the table; false if a run failed. */
     static boolean run(Options options, PrintStream out, PrintStream log) {
         if (options.rounds() == 0) {
-            options.sizes().forEach(n -> print(n, medianMillisToGrow(n), out));
+            options.sizes()
+                    .forEach(n -> print(n, medianMillisToGrow(n, options.warmUpMillis()), out));
             return true;
         }
         return sideBySide(options).run(out, log);
     }
 
-    /** Warm-up builds, then the median of the timed ones, in ms. */
-    static double medianMillisToGrow(int n) {
-        for (int i = 0; i < WARM_UP_BUILDS; i++) {
+    /**
+     * Warm-up builds (ten, and for {@code warmUpMillis} at least: on a busy machine the JIT's
+     * threads wait their turn too), then the median of the timed ones, in ms.
+     */
+    static double medianMillisToGrow(int n, int warmUpMillis) {
+        long warmUntil = System.nanoTime() + warmUpMillis * 1_000_000L;
+        for (int i = 0; i < WARM_UP_BUILDS || System.nanoTime() < warmUntil; i++) {
             millisToGrow(n);
         }
         double[] millis = new double[TIMED_BUILDS];

@@ -19,7 +19,8 @@ class ListGrowthTest {
     @Test
     void printsOneLinePerSize() {
         var out = new ByteArrayOutputStream();
-        var options = ListGrowth.Options.parse("--entries 1000 --entries 2_000");
+        var options = ListGrowth.Options
+                .parse("--entries 1000 --entries 2_000 --warm-up-ms 0");
 
         assertThat(ListGrowth.run(options, new PrintStream(out, true, StandardCharsets.UTF_8),
                 System.err)).isTrue();
@@ -32,13 +33,15 @@ class ListGrowthTest {
     @Test
     void readsItsOptions() {
         assertThat(ListGrowth.Options.parse()).isEqualTo(
-                new ListGrowth.Options(List.of(20_000, 100_000), 0));
+                new ListGrowth.Options(List.of(20_000, 100_000), 1_000, 0));
         assertThat(ListGrowth.Options.parse("--vs-elixir --entries 50,000"))
-                .isEqualTo(new ListGrowth.Options(List.of(50_000), 3));
-        assertThat(ListGrowth.Options.parse("--entries", "7", "--vs-elixir", "5").twinArgs())
-                .containsExactly("--entries", "7");
+                .isEqualTo(new ListGrowth.Options(List.of(50_000), 1_000, 3));
+        assertThat(ListGrowth.Options.parse("--entries", "7", "--vs-elixir", "5", "--warm-up-ms",
+                "0").twinArgs()).containsExactly("--entries", "7", "--warm-up-ms", "0");
         assertThatThrownBy(() -> ListGrowth.Options.parse("--entries 0"))
-                .hasMessageContaining("--entries takes a positive whole number, not '0'");
+                .hasMessageContaining("--entries takes a whole number of at least 1, not '0'");
+        assertThatThrownBy(() -> ListGrowth.Options.parse("--warm-up-ms soon"))
+                .hasMessageContaining("--warm-up-ms takes a whole number of at least 0");
         assertThatThrownBy(() -> ListGrowth.Options.parse("--entries"))
                 .hasMessageContaining("unknown option '--entries'");
     }
@@ -47,7 +50,7 @@ class ListGrowthTest {
     @EnabledIf("sidebyside.SideBySide#elixirInstalled")
     void theElixirTwinPrintsTheSameLine() throws IOException, InterruptedException {
         Process elixir = new ProcessBuilder("elixir", "src/elixir/list_growth.exs", "--entries",
-                "1000").redirectErrorStream(true).start();
+                "1000", "--warm-up-ms", "0").redirectErrorStream(true).start();
         String output = new String(elixir.getInputStream().readAllBytes(),
                 StandardCharsets.UTF_8);
 
