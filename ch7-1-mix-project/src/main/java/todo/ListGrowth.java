@@ -12,8 +12,9 @@ import sidebyside.SideBySide;
 
 /**
  * How long one list takes to grow by N {@code addEntry} calls in a row: the cost of a change to a
- * persistent value, which the book's Elixir map pays in O(log n). Its twin is the book's own
- * {@code Todo.List} in {@code src/elixir/list_growth.exs}, measured the same way: per size, ten
+ * persistent value, which the book's Elixir map pays in O(log n). Its twin,
+ * {@code src/elixir/list_growth.exs}, grows the book's own {@code Todo.List}
+ * ({@code src/elixir/todo_list.exs}) and measures it the same way: per size, ten
  * untimed builds and at least a second of them (the JIT's warm-up here, the same work there),
  * then ten timed builds, of which the median is printed as
  *
@@ -27,8 +28,8 @@ import sidebyside.SideBySide;
 public final class ListGrowth {
     private ListGrowth() {}
 
-    static final int WARM_UP_BUILDS = 10;
-    static final int TIMED_BUILDS = 10;
+    private static final int WARM_UP_BUILDS = 10;
+    private static final int TIMED_BUILDS = 10;
     private static final String TWIN = "src/elixir/list_growth.exs";
     private static final TodoEntry ENTRY = new TodoEntry(LocalDate.of(2023, 12, 19), "Dentist");
 
