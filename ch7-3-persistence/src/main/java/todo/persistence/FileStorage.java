@@ -1,23 +1,32 @@
 package todo.persistence;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * One file per list in a folder, named after the list, as the book does it ({@code ./persist} by
  * default). A write goes to a temporary file beside the target and is then renamed over it, so a
- * crash at any moment leaves either the old file or the new one, never half of one.
+ * crash at any moment leaves either the old file or the new one, never half of one. Files are
+ * created with the process's umask, as the book's {@code File.write!} creates them.
  */
 public final class FileStorage implements Storage {
     /** The book's {@code @db_folder}. */
     public static final Path DEFAULT_FOLDER = Path.of("persist");
 
     /** A larger file is not a to-do list this workbook wrote; refusing it bounds what a read allocates. */
-    static final long MAX_FILE_BYTES = 64L << 20;
+    static final long MAX_FILE_BYTES = ListStore.MAX_BYTES;
+
+    private static final String TEMPORARY_GLOB = ListNames.TEMPORARY_PREFIX + "*.part";
 
     private final Path folder;
 
@@ -34,6 +43,18 @@ public final class FileStorage implements Storage {
         return folder;
     }
 
+    /**
+     * A name for the one process that may own this folder, {@code role} followed by the folder's
+     * real path: two paths to one folder (relative, absolute, through a link) give one name.
+     */
+    public String ownerName(String role) {
+        try {
+            return role + " " + folder.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve the database folder " + folder, e);
+        }
+    }
+
     /** The list's file, exactly where the book's code would put it. */
     public Path file(String key) {
         return folder.resolve(ListNames.requireValid(key));
@@ -44,8 +65,7 @@ public final class FileStorage implements Storage {
         Path target = file(key);
         Path temp = null;
         try {
-            temp = Files.createTempFile(folder, ".tmp-", ".part");
-            Files.write(temp, bytes);
+            temp = createTemporary(bytes);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -54,25 +74,75 @@ public final class FileStorage implements Storage {
         }
     }
 
+    /**
+     * A new file with {@code bytes}, created with the default permissions, so the umask applies
+     * ({@code createTempFile} would make it 0600). Its name is unique to this thread and moment.
+     */
+    private Path createTemporary(byte[] bytes) throws IOException {
+        for (int attempt = 0;; attempt++) {
+            Path temp = folder.resolve(ListNames.TEMPORARY_PREFIX
+                    + Long.toHexString(Thread.currentThread().threadId()) + "-"
+                    + Long.toHexString(System.nanoTime()) + ".part");
+            try {
+                Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * The file's bytes. Anything but a regular file (a directory, a FIFO, a device, links followed)
+     * is refused before it is opened, and at most {@link #MAX_FILE_BYTES} are ever read.
+     */
     @Override
     public byte[] read(String key) {
         Path file = file(key);
         try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new CorruptDataException(
-                        file + " is larger than " + MAX_FILE_BYTES + " bytes");
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new FileSystemException(file.toString(), null,
+                        "not a regular file (a directory, a FIFO or a device)");
             }
-            return Files.readAllBytes(file);
+            if (attributes.size() > MAX_FILE_BYTES) {
+                throw tooLarge(file);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+                if (bytes.length > MAX_FILE_BYTES) {
+                    throw tooLarge(file); // it grew after the check
+                }
+                return bytes;
+            }
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static CorruptDataException tooLarge(Path file) {
+        return new CorruptDataException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
     }
 
     @Override
     public String locationOf(String key) {
         return file(key).toString();
+    }
+
+    /** Deletes the temporary files a crash left behind; they are never lists. */
+    @Override
+    public void recover() {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, TEMPORARY_GLOB)) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean the database folder " + folder, e);
+        }
     }
 
     private static void deleteQuietly(Path temp) {

@@ -14,4 +14,10 @@ public interface Storage {
 
     /** Where {@code key} is stored, for error messages. */
     String locationOf(String key);
+
+    /**
+     * Called once by the process that owns this storage, as it starts: clears what a crash left
+     * behind (a half-written temporary file). A wrapper passes it on.
+     */
+    default void recover() {}
 }

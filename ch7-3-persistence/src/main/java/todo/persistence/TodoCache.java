@@ -10,6 +10,10 @@ import java.util.Map;
 /**
  * The book's {@code Todo.Cache} of section 7.3: as in step 7.2, but it starts the database, and
  * starts each to-do server with its list's name so that the server can load and store it.
+ *
+ * <p>Where a supervisor would restart a server that died (a list that could not be loaded, or a
+ * bug), this cache notices on the next request for that list and starts a new server; the dead
+ * one's callers got its error at once (a call to a dead process fails, it does not time out).
  */
 public final class TodoCache
         implements
@@ -29,7 +33,10 @@ public final class TodoCache
 
     // ---- interface functions: run in the caller ----
 
-    /** {@code Todo.Cache.start()}: with a database process on {@code ./persist}, as in the book. */
+    /**
+     * {@code Todo.Cache.start()}: with the database of {@code ./persist}, as in the book; a
+     * second cache uses the database the first one started.
+     */
     public static Pid<Request> start() {
         return start(TodoDatabase.start());
     }
@@ -59,9 +66,14 @@ public final class TodoCache
     public Result<Map<String, Pid<TodoServer.Request>>> handleCall(Request request, From from,
             Map<String, Pid<TodoServer.Request>> servers) {
         return switch (request) {
-            case ServerProcess(String name) -> Result.reply(
-                    servers.computeIfAbsent(name, unused -> TodoServer.start(name, database)),
-                    servers);
+            case ServerProcess(String name) -> {
+                Pid<TodoServer.Request> server = servers.get(name);
+                if (server == null || !GenServer.isAlive(server)) {
+                    server = TodoServer.start(name, database);
+                    servers.put(name, server);
+                }
+                yield Result.reply(server, servers);
+            }
         };
     }
 }

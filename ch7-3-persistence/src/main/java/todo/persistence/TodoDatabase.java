@@ -1,10 +1,12 @@
 package todo.persistence;
 
+import genserver.AlreadyStartedException;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
 import genserver.Result;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import todo.TodoList;
 
 /**
@@ -12,19 +14,30 @@ import todo.TodoList;
  * store} is a cast, {@code get} a call, so every request of every list waits its turn in this one
  * mailbox: the bottleneck that section 7.3.3 analyses.
  *
+ * <p>As the book registers {@code Todo.Database} under one name, a folder has one database: the
+ * process is registered under the folder's real path, and starting a database on a folder that
+ * has one returns the running one (OTP's {@code {:error, {:already_started, pid}}}).
+ *
  * <p>The interface functions come first and run in the caller; the callbacks, in {@link Server},
- * run in the database process, the only one that touches the {@link Storage}.
+ * run in the database process, the only one that touches the {@link Storage}. A request's fault
+ * (a bad file, a failing disk) fails that request only: the process goes on for every other list.
  */
 public final class TodoDatabase implements Database {
 
     /** The database's protocol. */
-    public sealed interface Request permits Store, Get {}
+    public sealed interface Request permits Store, Get, Retry, Status {}
 
     /** A cast: write the list. */
     public record Store(String key, TodoList list) implements Request {}
 
-    /** A call: read the list, or null. */
+    /** A call: read the list; the answer is a {@link Loaded}. */
     public record Get(String key) implements Request {}
+
+    /** A cast: write again every list whose write failed. */
+    public record Retry() implements Request {}
+
+    /** A call: the {@link WriteStatus}. */
+    public record Status() implements Request {}
 
     private final Pid<Request> pid;
 
@@ -39,24 +52,50 @@ public final class TodoDatabase implements Database {
         return start(FileStorage.DEFAULT_FOLDER);
     }
 
-    /** A database with one file per list in {@code folder}. */
+    /** The database of {@code folder}: the running one, or a new one with one file per list. */
     public static TodoDatabase start(Path folder) {
-        return start(new FileStorage(folder));
+        return start(folder, UnaryOperator.identity());
     }
 
-    /** A database process over any storage (tests slow it down or break it). */
+    /**
+     * The database of {@code folder}; a new one writes through {@code wrap} around the files (to
+     * meter or slow the writes). A running one is returned as it is.
+     */
+    @SuppressWarnings("unchecked")
+    public static TodoDatabase start(Path folder, UnaryOperator<Storage> wrap) {
+        var files = new FileStorage(folder);
+        try {
+            return new TodoDatabase(GenServer.start(files.ownerName("TodoDatabase"),
+                    new Server(wrap.apply(files))));
+        } catch (AlreadyStartedException e) {
+            return new TodoDatabase((Pid<Request>) e.pid());
+        }
+    }
+
+    /** A database process over any storage, not registered (tests slow it down or break it). */
     public static TodoDatabase start(Storage storage) {
         return new TodoDatabase(GenServer.start(new Server(storage)));
     }
 
     @Override
     public void store(String key, TodoList list) {
-        GenServer.cast(pid, new Store(key, list));
+        GenServer.cast(pid, new Store(ListNames.requireValid(key), list));
     }
 
     @Override
     public TodoList get(String key) {
-        return answer(GenServer.call(pid, new Get(key)));
+        Loaded loaded = GenServer.call(pid, new Get(ListNames.requireValid(key)));
+        return loaded.orThrow();
+    }
+
+    @Override
+    public void retry() {
+        GenServer.cast(pid, new Retry());
+    }
+
+    @Override
+    public WriteStatus writeStatus() {
+        return GenServer.call(pid, new Status());
     }
 
     /** The database process, for {@link GenServer#messageQueueLength} and {@link GenServer#stop}. */
@@ -64,34 +103,26 @@ public final class TodoDatabase implements Database {
         return pid;
     }
 
-    /** A corrupted file comes back as a value, so that it fails the caller, not the database. */
+    /**
+     * @deprecated the exercises' starters still name it; use {@link Loaded#orThrow()}
+     */
+    @Deprecated(forRemoval = true)
     public static TodoList answer(Object reply) {
-        if (reply instanceof CorruptDataException e) {
-            throw new CorruptDataException(e.getMessage(), e);
-        }
-        return (TodoList) reply;
+        return ((Loaded) reply).orThrow();
     }
 
-    /** Reads a list, or returns the corruption as a value; shared by every design that reads files. */
-    public static Object read(Storage storage, String key) {
-        byte[] bytes = storage.read(key);
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            return TermCodec.decode(bytes);
-        } catch (CorruptDataException e) {
-            return new CorruptDataException(
-                    "the to-do list '" + key + "' in " + storage.locationOf(key)
-                            + " is corrupted: " + e.getMessage(),
-                    e);
-        }
+    /**
+     * @deprecated the exercises' starters still name it; use {@link Loaded#from}
+     */
+    @Deprecated(forRemoval = true)
+    public static Loaded read(Storage storage, String key) {
+        return Loaded.from(new ListStore(storage), key);
     }
 
     // ---- callbacks: run in the database process ----
 
-    /** The database process itself; its state is the storage it alone writes to. */
-    static final class Server implements GenServer<Storage, Request> {
+    /** The database process itself; its state is its writes, through the storage it alone uses. */
+    static final class Server implements GenServer<PendingWrites, Request> {
         private final Storage storage;
 
         Server(Storage storage) {
@@ -99,28 +130,41 @@ public final class TodoDatabase implements Database {
         }
 
         @Override
-        public Result<Storage> init() {
-            return Result.ok(storage);
+        public Result<PendingWrites> init() {
+            var store = new ListStore(storage);
+            store.recover();
+            return Result.ok(new PendingWrites(store));
         }
 
         @Override
-        public Result<Storage> handleCast(Request request, Storage storage) {
-            return switch (request) {
-                case Store(String key, TodoList list) -> {
-                    storage.write(key, TermCodec.encode(list));
-                    yield Result.noreply(storage);
-                }
+        public Result<PendingWrites> handleCast(Request request, PendingWrites writes) {
+            switch (request) {
+                case Store(String key, TodoList list) -> writes.write(key, list);
+                case Retry() -> writes.retry();
                 case Get get -> throw new IllegalArgumentException("get is a call, not a cast");
-            };
+                case Status status ->
+                    throw new IllegalArgumentException("status is a call, not a cast");
+            }
+            return Result.noreply(writes);
         }
 
         @Override
-        public Result<Storage> handleCall(Request request, From from, Storage storage) {
+        public Result<PendingWrites> handleCall(Request request, From from, PendingWrites writes) {
             return switch (request) {
-                case Get(String key) -> Result.reply(read(storage, key), storage);
+                case Get(String key) -> Result.reply(writes.get(key), writes);
+                case Status() -> Result.reply(writes.status(), writes);
                 case Store store ->
                     throw new IllegalArgumentException("store is a cast, not a call");
+                case Retry retry ->
+                    throw new IllegalArgumentException("retry is a cast, not a call");
             };
+        }
+
+        @Override
+        public void terminate(Object reason, PendingWrites writes) {
+            if (writes != null) {
+                writes.close();
+            }
         }
     }
 }

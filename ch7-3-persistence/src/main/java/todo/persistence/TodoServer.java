@@ -4,6 +4,7 @@ import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
 import genserver.Result;
+import java.lang.System.Logger.Level;
 import java.time.LocalDate;
 import java.util.List;
 import todo.TodoEntry;
@@ -13,6 +14,11 @@ import todo.TodoList;
  * The book's {@code Todo.Server} of section 7.3: it now has a name, loads its list from the
  * database right after it has started (the book's {@code handle_continue}), and stores the whole
  * list after each change.
+ *
+ * <p>A list that cannot be loaded (a corrupted or unreadable file) ends this server, and only
+ * it: its callers get the error, which names the list and the file, and the cache starts a new
+ * server for the name on its next request. A store that fails in this process (designs that
+ * write in the caller) is logged once and written again with the next change.
  */
 public final class TodoServer implements GenServer<TodoServer.State, TodoServer.Request> {
 
@@ -25,8 +31,13 @@ public final class TodoServer implements GenServer<TodoServer.State, TodoServer.
     /** A call: the entries on a date. */
     public record Entries(LocalDate date) implements Request {}
 
-    /** The book's {@code {name, todo_list}}; the list is null until it has been loaded. */
-    public record State(String name, TodoList list) {}
+    /**
+     * The book's {@code {name, todo_list}}; the list is null until it has been loaded, and {@code
+     * unsaved} while a store that threw has not been followed by one that worked.
+     */
+    public record State(String name, TodoList list, boolean unsaved) {}
+
+    private static final System.Logger LOG = System.getLogger(TodoServer.class.getName());
 
     /** The book's {@code {:continue, :init}}. */
     private enum Continue {
@@ -60,13 +71,14 @@ public final class TodoServer implements GenServer<TodoServer.State, TodoServer.
 
     @Override
     public Result<State> init() {
-        return Result.continueWith(new State(name, null), Continue.LOAD);
+        return Result.continueWith(new State(name, null, false), Continue.LOAD);
     }
 
     @Override
     public Result<State> handleContinue(Object continueArg, State state) {
         TodoList stored = database.get(state.name());
-        return Result.noreply(new State(state.name(), stored == null ? TodoList.empty() : stored));
+        return Result.noreply(
+                new State(state.name(), stored == null ? TodoList.empty() : stored, false));
     }
 
     @Override
@@ -74,12 +86,24 @@ public final class TodoServer implements GenServer<TodoServer.State, TodoServer.
         return switch (request) {
             case AddEntry(TodoEntry entry) -> {
                 TodoList list = state.list().addEntry(entry);
-                database.store(state.name(), list);
-                yield Result.noreply(new State(state.name(), list));
+                yield Result.noreply(new State(state.name(), list, !store(state, list)));
             }
             case Entries entries ->
                 throw new IllegalArgumentException("entries is a call, not a cast");
         };
+    }
+
+    /** Stores {@code list}; a failure is logged once, and the next change stores the list again. */
+    private boolean store(State state, TodoList list) {
+        try {
+            database.store(state.name(), list);
+            return true;
+        } catch (StorageException e) {
+            if (!state.unsaved()) {
+                LOG.log(Level.WARNING, e.getMessage() + "; written again with the next change");
+            }
+            return false;
+        }
     }
 
     @Override

@@ -1,0 +1,86 @@
+package todo.persistence;
+
+import todo.TodoList;
+
+/**
+ * Loads and stores whole lists through a {@link Storage}: encoding, the size cap, and errors that
+ * name the list and where it is stored. Every design uses it in whichever process does its
+ * reading and writing; it throws directly, and a process that must not die turns the exception
+ * into a {@link Loaded} reply or a {@link PendingWrites} entry.
+ */
+public final class ListStore {
+    /** The largest encoded list, written or read: 64 MiB. */
+    public static final long MAX_BYTES = 64L << 20;
+
+    private final Storage storage;
+
+    public ListStore(Storage storage) {
+        this.storage = storage;
+    }
+
+    /**
+     * The list stored under {@code key}, or null if there is none.
+     *
+     * @throws IllegalArgumentException if {@code key} cannot be a list's name
+     * @throws CorruptDataException if what is stored is not a to-do list
+     * @throws StorageException if it cannot be read
+     */
+    public TodoList load(String key) {
+        ListNames.requireValid(key);
+        byte[] bytes;
+        try {
+            bytes = storage.read(key);
+        } catch (CorruptDataException e) {
+            throw corrupted(key, e);
+        } catch (RuntimeException e) {
+            throw new StorageException(
+                    "cannot read the to-do list '" + key + "' from " + where(key) + ": " + e.getMessage(),
+                    e);
+        }
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return TermCodec.decode(bytes);
+        } catch (CorruptDataException e) {
+            throw corrupted(key, e);
+        }
+    }
+
+    /**
+     * Writes {@code list} under {@code key}, all or nothing.
+     *
+     * @throws IllegalArgumentException if {@code key} cannot be a list's name
+     * @throws StorageException if the list is too large or cannot be written; what was stored stays
+     */
+    public void save(String key, TodoList list) {
+        ListNames.requireValid(key);
+        byte[] bytes = TermCodec.encode(list);
+        try {
+            if (bytes.length > MAX_BYTES) {
+                throw new IllegalStateException(
+                        bytes.length + " bytes encoded, more than the cap of " + MAX_BYTES);
+            }
+            storage.write(key, bytes);
+        } catch (RuntimeException e) {
+            throw new StorageException("cannot write the to-do list '" + key + "' to " + where(key)
+                    + ": " + e.getMessage() + "; what was stored before stays", e);
+        }
+    }
+
+    /** Where {@code key} is stored, for messages. */
+    public String where(String key) {
+        return storage.locationOf(key);
+    }
+
+    /** Called once by the process that owns the storage, as it starts. */
+    public void recover() {
+        storage.recover();
+    }
+
+    private CorruptDataException corrupted(String key, CorruptDataException e) {
+        return new CorruptDataException(
+                "the to-do list '" + key + "' in " + where(key) + " is corrupted: " + e.getMessage(),
+                e);
+    }
+}

@@ -1,0 +1,108 @@
+package todo.persistence;
+
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import todo.TodoList;
+
+/**
+ * The writes of one database process (or worker), kept through a failing disk. It is that
+ * process's state, touched by no other process, so it needs no lock.
+ *
+ * <p>A write that fails does not end the process: the failure is logged once per list (with the
+ * list, the path and the cause) and counted, and the list is kept as unsaved. A later {@code get}
+ * answers with the unsaved list, and it is written again with its next store, after any write
+ * that succeeds (the disk is back), or on {@link #retry()}. So once the disk is back, nothing is
+ * lost. The book's chapter 7 has no such thing: its database process crashes, and with it every
+ * list's writes.
+ */
+public final class PendingWrites {
+    private static final System.Logger LOG = System.getLogger(PendingWrites.class.getName());
+
+    private final ListStore store;
+    private final Map<String, TodoList> unsaved = new LinkedHashMap<>();
+    private long failedWrites;
+
+    public PendingWrites(ListStore store) {
+        this.store = store;
+    }
+
+    public ListStore store() {
+        return store;
+    }
+
+    /**
+     * Writes {@code list}; if that fails, keeps it for later. After a write that succeeds, writes
+     * the other unsaved lists too. Returns whether {@code list} is on disk.
+     */
+    public boolean write(String key, TodoList list) {
+        boolean written = attempt(key, list);
+        if (written && !unsaved.isEmpty()) {
+            retry();
+        }
+        return written;
+    }
+
+    /** Writes every unsaved list again, in the order they first failed. */
+    public void retry() {
+        for (var entry : List.copyOf(unsaved.entrySet())) {
+            attempt(entry.getKey(), entry.getValue());
+        }
+    }
+
+    /** The unsaved list under {@code key} if there is one, else what the storage holds. */
+    public Loaded get(String key) {
+        TodoList pending = unsaved.get(key);
+        return pending != null ? new Loaded.Found(pending) : Loaded.from(store, key);
+    }
+
+    /** Records a write that failed in another process (design 3's one-off workers). */
+    public void failed(String key, TodoList list, String cause) {
+        failedWrites++;
+        if (unsaved.put(key, list) == null) {
+            LOG.log(Level.WARNING, cause + "; the list is kept in memory and written again later");
+        }
+    }
+
+    /** Forgets the unsaved version of {@code key}: a newer one is on its way to the disk. */
+    public void superseded(String key) {
+        unsaved.remove(key);
+    }
+
+    /** The unsaved lists, for a process that writes them elsewhere (design 3). */
+    public Map<String, TodoList> unsaved() {
+        return Map.copyOf(unsaved);
+    }
+
+    /** What a caller may see: which lists are unsaved, and how many writes have failed so far. */
+    public WriteStatus status() {
+        return new WriteStatus(List.copyOf(unsaved.keySet()), failedWrites);
+    }
+
+    /** As the process ends: one last try, and a log line for each list that still is not written. */
+    public void close() {
+        retry();
+        unsaved.forEach((key, list) -> LOG.log(Level.ERROR, "the to-do list '" + key
+                + "' was never written to " + store.where(key) + " and is lost with this process"));
+    }
+
+    private boolean attempt(String key, TodoList list) {
+        try {
+            store.save(key, list);
+            if (unsaved.remove(key) != null) {
+                LOG.log(Level.INFO, "the to-do list '" + key + "' is written again to "
+                        + store.where(key));
+            }
+            return true;
+        } catch (StorageException e) {
+            failed(key, list, e.getMessage());
+            return false;
+        } catch (IllegalArgumentException e) {
+            // Not a name a list can have: writing it again cannot help. The interface functions
+            // refuse such names in the caller; this only guards the process against a raw message.
+            LOG.log(Level.WARNING, "a write refused: " + e.getMessage());
+            return false;
+        }
+    }
+}
