@@ -1,5 +1,6 @@
 package todo.persistence;
 
+import java.nio.file.FileSystemException;
 import todo.TodoList;
 
 /**
@@ -34,7 +35,8 @@ public final class ListStore {
             throw corrupted(key, e);
         } catch (RuntimeException e) {
             throw new StorageException(
-                    "cannot read the to-do list '" + key + "' from " + where(key) + ": " + e.getMessage(),
+                    "cannot read the to-do list '" + key + "' from " + where(key) + ": "
+                            + reason(e),
                     e);
         }
         if (bytes == null) {
@@ -64,7 +66,7 @@ public final class ListStore {
             storage.write(key, bytes);
         } catch (RuntimeException e) {
             throw new StorageException("cannot write the to-do list '" + key + "' to " + where(key)
-                    + ": " + e.getMessage() + "; what was stored before stays", e);
+                    + ": " + reason(e) + "; what was stored before stays", e);
         }
     }
 
@@ -78,9 +80,22 @@ public final class ListStore {
         storage.recover();
     }
 
+    /** Why it failed, in the words of the deepest cause (the operating system's, for a file). */
+    static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof FileSystemException fs) {
+            return fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
     private CorruptDataException corrupted(String key, CorruptDataException e) {
         return new CorruptDataException(
-                "the to-do list '" + key + "' in " + where(key) + " is corrupted: " + e.getMessage(),
+                "the to-do list '" + key + "' in " + where(key) + " is corrupted: "
+                        + e.getMessage(),
                 e);
     }
 }

@@ -3,6 +3,7 @@ package todo.persistence;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
+import genserver.ProcessExitException;
 import genserver.Result;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,5 +76,25 @@ public final class TodoCache
                 yield Result.reply(server, servers);
             }
         };
+    }
+
+    /**
+     * Stops this cache's servers with it, so that none is left that no cache can reach. Each
+     * handles what is already in its mailbox first, so its last store reaches the database
+     * before a new cache's server asks for the list.
+     */
+    @Override
+    public void terminate(Object reason, Map<String, Pid<TodoServer.Request>> servers) {
+        if (servers != null) {
+            servers.values().forEach(TodoCache::stopQuietly);
+        }
+    }
+
+    private static void stopQuietly(Pid<TodoServer.Request> server) {
+        try {
+            GenServer.stop(server);
+        } catch (ProcessExitException alreadyGone) {
+            // it died on its own (a list that could not be loaded): nothing left to stop
+        }
     }
 }

@@ -1,0 +1,381 @@
+package todo.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import genserver.GenServer;
+import genserver.ProcessExitException;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
+import todo.TodoEntry;
+import todo.TodoList;
+
+/**
+ * Issue 11's faults against the database of 7.3, with real files, FIFOs and links: each fails the
+ * request of its own list with an error naming the list and the file, and the process goes on
+ * serving every other list.
+ */
+class DatabaseFaultTest {
+    private static final LocalDate DEC_19 = LocalDate.of(2023, 12, 19);
+    private static final TodoList ALICE = TodoList.of(List.of(new TodoEntry(DEC_19, "Dentist")));
+    private static final TodoList ONE = TodoList.of(List.of(new TodoEntry(DEC_19, "Movies")));
+    private static final TodoList TWO = ONE.addEntry(new TodoEntry(DEC_19, "Shopping"));
+
+    @TempDir
+    Path root;
+    Path folder;
+    TodoDatabase database;
+
+    @BeforeEach
+    void start() {
+        folder = root.resolve("db");
+        database = TodoDatabase.start(folder);
+        database.store("alice", ALICE);
+        assertThat(database.writeStatus().unsaved()).isEmpty(); // a call: after the store
+    }
+
+    @AfterEach
+    void stop() {
+        GenServer.stop(database.pid());
+    }
+
+    /** The list next door is still served, by the same live process. */
+    private void otherListsGoOn() {
+        assertThat(database.get("alice")).isEqualTo(ALICE);
+        assertThat(GenServer.isAlive(database.pid())).isTrue();
+    }
+
+    private String bob() {
+        return folder.resolve("bob").toString();
+    }
+
+    @Test
+    void aDirectoryIsNotAList() throws IOException {
+        Files.createDirectory(folder.resolve("bob"));
+
+        assertThatThrownBy(() -> database.get("bob")).isInstanceOf(StorageException.class)
+                .hasMessageStartingWith("cannot read the to-do list 'bob' from " + bob())
+                .hasMessageContaining("not a regular file");
+        otherListsGoOn();
+    }
+
+    @Test
+    void aLinkToDevZeroIsRefusedWithoutReadingIt() throws IOException {
+        Files.createSymbolicLink(folder.resolve("bob"), Path.of("/dev/zero"));
+
+        assertThatThrownBy(() -> database.get("bob")).isInstanceOf(StorageException.class)
+                .hasMessageContaining("'bob'").hasMessageContaining("not a regular file");
+        otherListsGoOn();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aFifoIsRefusedBeforeItIsOpened(boolean throughALink) throws Exception {
+        Path fifo = throughALink ? root.resolve("fifo") : folder.resolve("bob");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        if (throughALink) {
+            Files.createSymbolicLink(folder.resolve("bob"), fifo);
+        }
+
+        // Opening a FIFO for reading would block until a writer came: this answers at once.
+        assertThatThrownBy(() -> database.get("bob")).isInstanceOf(StorageException.class)
+                .hasMessageContaining("not a regular file");
+        otherListsGoOn();
+    }
+
+    @Test
+    void anUnreadableFileFailsItsListOnly() throws IOException {
+        assumeThat(System.getProperty("user.name")).as("root reads any file").isNotEqualTo("root");
+        Files.write(folder.resolve("bob"), TermCodec.encode(ONE));
+        Files.setPosixFilePermissions(folder.resolve("bob"),
+                PosixFilePermissions.fromString("---------"));
+
+        assertThatThrownBy(() -> database.get("bob")).isInstanceOf(StorageException.class)
+                .hasMessageContaining("'bob'").hasMessageContaining(bob());
+        otherListsGoOn();
+    }
+
+    @Test
+    void aDiskThatRefusesToReadFailsThatListOnly() {
+        var broken = new Storage() {
+            final Storage files = new FileStorage(folder);
+
+            @Override
+            public void write(String key, byte[] bytes) {
+                files.write(key, bytes);
+            }
+
+            @Override
+            public byte[] read(String key) {
+                if (key.equals("bob")) {
+                    throw new UncheckedIOException("cannot read " + locationOf(key),
+                            new AccessDeniedException(locationOf(key)));
+                }
+                return files.read(key);
+            }
+
+            @Override
+            public String locationOf(String key) {
+                return files.locationOf(key);
+            }
+        };
+        var unreadable = TodoDatabase.start(broken);
+
+        assertThatThrownBy(() -> unreadable.get("bob")).isInstanceOf(StorageException.class)
+                .hasMessageStartingWith("cannot read the to-do list 'bob' from " + bob())
+                .hasRootCauseInstanceOf(AccessDeniedException.class);
+        assertThat(unreadable.get("alice")).isEqualTo(ALICE);
+        GenServer.stop(unreadable.pid());
+    }
+
+    @Test
+    void aSparseFileOverTheCapIsRefusedWithoutReadingIt() throws IOException {
+        try (var file = new RandomAccessFile(folder.resolve("bob").toFile(), "rw")) {
+            file.setLength(ListStore.MAX_BYTES + 1); // a hole: nothing allocated on disk
+        }
+
+        assertThatThrownBy(() -> database.get("bob")).isInstanceOf(CorruptDataException.class)
+                .hasMessageContaining("'bob'")
+                .hasMessageContaining("is larger than " + ListStore.MAX_BYTES + " bytes");
+        otherListsGoOn();
+    }
+
+    @Test
+    void aListThatGrowsPastTheCapIsNotWrittenAndTheLastGoodFileStays() throws IOException {
+        database.store("bob", ONE);
+        await().until(() -> Files.exists(folder.resolve("bob")));
+        byte[] lastGood = Files.readAllBytes(folder.resolve("bob"));
+        String half = "x".repeat((int) (ListStore.MAX_BYTES / 2));
+        TodoList tooLarge = ONE.addEntry(new TodoEntry(DEC_19, half))
+                .addEntry(new TodoEntry(DEC_19, half));
+
+        database.store("bob", tooLarge);
+
+        assertThat(database.writeStatus()).isEqualTo(new WriteStatus(List.of("bob"), 1));
+        assertThat(Files.readAllBytes(folder.resolve("bob"))).isEqualTo(lastGood);
+        assertThat(TermCodec.decode(lastGood)).isEqualTo(ONE);
+        otherListsGoOn();
+    }
+
+    @Test
+    void aNameThatIsNotAPlainFileNameFailsOnlyItsCaller() {
+        assertThatThrownBy(() -> database.get("../x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("a to-do list name must not contain '/'");
+        assertThatThrownBy(() -> database.store("../x", ONE))
+                .isInstanceOf(IllegalArgumentException.class);
+        otherListsGoOn();
+    }
+
+    @Test
+    void aNameTheFileSystemCannotEncodeIsRefusedBeforeAnyProcessStarts() {
+        var cache = TodoCache.start(database);
+        int processes = GenServer.processCount();
+
+        assertThatThrownBy(() -> TodoCache.serverProcess(cache, "bad\uD800"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a to-do list name must be a file name this JVM can encode in "
+                        + ListNames.FILE_NAMES + " (sun.jnu.encoding, from LANG): bad\\uD800");
+        assertThat(GenServer.processCount()).isEqualTo(processes);
+        assertThatThrownBy(() -> database.get("bad\uD800"))
+                .isInstanceOf(IllegalArgumentException.class);
+        otherListsGoOn();
+        GenServer.stop(cache);
+    }
+
+    @Test
+    void aNonAsciiNameIsRefusedWhereFileNamesAreAscii() {
+        assertThatThrownBy(() -> ListNames.requireValid("café", StandardCharsets.US_ASCII))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith(
+                        "encode in US-ASCII (sun.jnu.encoding, from LANG): caf\\u00E9");
+        assertThat(ListNames.requireValid("cafe", StandardCharsets.US_ASCII)).isEqualTo("cafe");
+    }
+
+    /** The child JVM, started under {@code LANG=C}: asks its cache for a non-ASCII list. */
+    public static void main(String[] args) {
+        var cache = TodoCache.start(TodoDatabase.start(Path.of(args[0])));
+        try {
+            TodoCache.serverProcess(cache, "café");
+            System.out.println("accepted");
+        } catch (IllegalArgumentException e) {
+            System.out.println(e.getMessage());
+        }
+        System.exit(0);
+    }
+
+    @Test
+    void underLangCaNonAsciiNameIsRefusedBeforeAnyFileIsMade() throws Exception {
+        var child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), DatabaseFaultTest.class.getName(),
+                root.resolve("c").toString());
+        child.environment().put("LANG", "C");
+        child.environment().put("LC_ALL", "C");
+        child.redirectErrorStream(true);
+        var process = child.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+
+        assertThat(output)
+                .contains("a to-do list name must be a file name this JVM can encode in US-ASCII");
+        try (var files = Files.list(root.resolve("c"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aFullDiskKeepsTheListUnsavedLogsOnceAndLosesNothingOnceItIsBack() {
+        var disk = new FailingDisk(new FileStorage(folder.resolve("full")));
+        var full = TodoDatabase.start(disk);
+        try (var log = LogRecords.of(PendingWrites.class)) {
+            disk.fail(new IOException("No space left on device"));
+            full.store("bob", ONE);
+            full.store("bob", TWO);
+
+            assertThat(full.writeStatus()).isEqualTo(new WriteStatus(List.of("bob"), 2));
+            assertThat(log.messages()).singleElement().asString()
+                    .startsWith("cannot write the to-do list 'bob' to "
+                            + folder.resolve("full").resolve("bob"))
+                    .contains("No space left on device");
+            assertThat(full.get("bob")).isEqualTo(TWO); // the newest, from memory
+            assertThat(GenServer.isAlive(full.pid())).isTrue();
+
+            disk.heal();
+            full.retry();
+
+            assertThat(full.writeStatus()).isEqualTo(new WriteStatus(List.of(), 2));
+            assertThat(new ListStore(new FileStorage(folder.resolve("full"))).load("bob"))
+                    .isEqualTo(TWO);
+        }
+        GenServer.stop(full.pid());
+    }
+
+    @Test
+    void theNextStoreOfAnyListWritesTheUnsavedOnesOnceTheDiskIsBack() {
+        var disk = new FailingDisk(new FileStorage(folder.resolve("full")));
+        var full = TodoDatabase.start(disk);
+        disk.fail(new IOException("No space left on device"));
+        full.store("bob", TWO);
+        disk.heal();
+
+        full.store("carol", ONE);
+
+        assertThat(full.writeStatus().unsaved()).isEmpty();
+        var files = new ListStore(new FileStorage(folder.resolve("full")));
+        assertThat(files.load("bob")).isEqualTo(TWO);
+        assertThat(files.load("carol")).isEqualTo(ONE);
+        GenServer.stop(full.pid());
+    }
+
+    @Test
+    void aFolderReplacedByAPlainFileForAWhileLosesNothing() throws IOException {
+        Path away = root.resolve("away");
+        Files.move(folder, away);
+        Files.writeString(folder, "not a folder");
+
+        database.store("bob", TWO);
+        assertThat(database.writeStatus()).isEqualTo(new WriteStatus(List.of("bob"), 1));
+        assertThat(database.get("bob")).isEqualTo(TWO);
+
+        Files.delete(folder);
+        Files.move(away, folder);
+        database.retry();
+
+        assertThat(database.writeStatus().unsaved()).isEmpty();
+        assertThat(TermCodec.decode(Files.readAllBytes(folder.resolve("bob")))).isEqualTo(TWO);
+        otherListsGoOn();
+    }
+
+    @Test
+    void leftoverTemporaryFilesAreCleanedAtStartAndAreNeverLists() throws IOException {
+        Path other = root.resolve("crashed");
+        Files.createDirectories(other);
+        Path leftover = other.resolve(".tmp-1f-2e.part");
+        Files.write(leftover, TermCodec.encode(ONE));
+
+        var restarted = TodoDatabase.start(other);
+
+        assertThat(leftover).doesNotExist();
+        assertThatThrownBy(() -> restarted.get(".tmp-1f-2e.part"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("temporary files");
+        GenServer.stop(restarted.pid());
+    }
+
+    @Test
+    void aListFileFollowsTheUmaskAsTheBooksFileWriteDoes() throws IOException {
+        database.store("bob", ONE);
+        await().until(() -> Files.exists(folder.resolve("bob")));
+        Path plain = Files.createFile(root.resolve("plain")); // what the umask gives
+
+        assertThat(Files.getPosixFilePermissions(folder.resolve("bob")))
+                .isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
+    void aServerThatDiedIsReplacedOnTheNextRequestForItsList() throws IOException {
+        Files.createDirectory(folder.resolve("bob"));
+        var cache = TodoCache.start(database);
+        var bob = TodoCache.serverProcess(cache, "bob");
+
+        // Its list cannot be loaded: it ends, and its caller hears why at once, not by timeout.
+        assertThatThrownBy(() -> TodoServer.entries(bob, DEC_19))
+                .isInstanceOf(ProcessExitException.class)
+                .hasMessageContaining("cannot read the to-do list 'bob' from " + bob());
+        Files.delete(folder.resolve("bob"));
+
+        var again = TodoCache.serverProcess(cache, "bob");
+        assertThat(again).isNotEqualTo(bob);
+        assertThat(TodoServer.entries(again, DEC_19)).isEmpty();
+        assertThat(TodoServer.entries(TodoCache.serverProcess(cache, "alice"), DEC_19))
+                .containsExactlyElementsOf(ALICE.entries(DEC_19));
+        GenServer.stop(cache);
+    }
+
+    @Test
+    void aServerWhoseStoreThrowsGoesOnLogsOnceAndStoresAgainWithItsNextChange() {
+        Database writesInTheCaller = mock(Database.class);
+        var diskFull = new StorageException("cannot write the to-do list 'bob' to /full/bob: "
+                + "No space left on device; what was stored before stays", null);
+        doThrow(diskFull).doThrow(diskFull).doNothing()
+                .when(writesInTheCaller).store(eq("bob"),
+                        any());
+        try (var log = LogRecords.of(TodoServer.class)) {
+            var bob = TodoServer.start("bob", writesInTheCaller);
+            for (String title : List.of("Movies", "Shopping", "Dentist")) {
+                TodoServer.addEntry(bob, new TodoEntry(DEC_19, title));
+            }
+
+            assertThat(TodoServer.entries(bob, DEC_19)).hasSize(3);
+            assertThat(log.messages()).singleElement().asString()
+                    .startsWith(diskFull.getMessage());
+            var stored = ArgumentCaptor.forClass(TodoList.class);
+            verify(writesInTheCaller, times(3))
+                    .store(eq("bob"), stored.capture());
+            assertThat(stored.getValue().size()).isEqualTo(3); // the last store has every entry
+            GenServer.stop(bob);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package todo.persistence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The {@code Storage} seam for a disk that fails for a while: while {@link #fail} is set, every
+ * write throws it, as a full disk ({@code ENOSPC}) or a read-only folder would.
+ */
+final class FailingDisk implements Storage {
+    private final Storage inner;
+    private final AtomicReference<IOException> failure = new AtomicReference<>();
+
+    FailingDisk(Storage inner) {
+        this.inner = inner;
+    }
+
+    void fail(IOException cause) {
+        failure.set(cause);
+    }
+
+    void heal() {
+        failure.set(null);
+    }
+
+    @Override
+    public void write(String key, byte[] bytes) {
+        IOException cause = failure.get();
+        if (cause != null) {
+            throw new UncheckedIOException("cannot write " + inner.locationOf(key), cause);
+        }
+        inner.write(key, bytes);
+    }
+
+    @Override
+    public byte[] read(String key) {
+        return inner.read(key);
+    }
+
+    @Override
+    public String locationOf(String key) {
+        return inner.locationOf(key);
+    }
+
+    @Override
+    public void recover() {
+        inner.recover();
+    }
+}
