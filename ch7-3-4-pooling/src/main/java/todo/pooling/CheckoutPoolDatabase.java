@@ -10,6 +10,7 @@ import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import todo.TodoList;
 import todo.persistence.Database;
+import todo.persistence.ListNames;
 import todo.persistence.Storage;
 
 /**
@@ -18,8 +19,13 @@ import todo.persistence.Storage;
  * uses it, and returns it ({@code :poolboy.transaction}). At most {@code size} writes run at once,
  * but a worker is not tied to a key: the store is a cast, so two writes of the same list can
  * borrow two workers, and the older can land last.
+ *
+ * <p>For the same reason a worker cannot keep a list whose write failed to write it again later:
+ * another worker may have written a newer one meanwhile. A failed write is logged and counted by
+ * its worker, and the list is written again with its next store. A worker that died all the same
+ * (a bug) fails the pool's check on borrow and on return, and the pool starts a new one.
  */
-public final class CheckoutPoolDatabase implements Database {
+public final class CheckoutPoolDatabase implements Database, AutoCloseable {
     private final GenericObjectPool<Pid<DatabaseWorker.Request>> pool;
 
     private CheckoutPoolDatabase(GenericObjectPool<Pid<DatabaseWorker.Request>> pool) {
@@ -28,12 +34,15 @@ public final class CheckoutPoolDatabase implements Database {
 
     /** A pool of {@code size} workers over {@code storage}; all started now. */
     public static CheckoutPoolDatabase start(Storage storage, int size) {
+        storage.recover();
         var config = new GenericObjectPoolConfig<Pid<DatabaseWorker.Request>>();
         config.setMaxTotal(size);
         config.setMaxIdle(size);
         config.setMinIdle(size);
         config.setBlockWhenExhausted(true); // a borrower waits for a worker, as in poolboy
         config.setJmxEnabled(false);
+        config.setTestOnBorrow(true); // a dead worker is destroyed and replaced, never lent
+        config.setTestOnReturn(true);
         var pool = new GenericObjectPool<>(new Workers(storage), config);
         try {
             pool.preparePool();
@@ -49,6 +58,7 @@ public final class CheckoutPoolDatabase implements Database {
      */
     @Override
     public void store(String key, TodoList list) {
+        ListNames.requireValid(key);
         GenServer.spawn(() -> transaction(worker -> {
             DatabaseWorker.storeAndWait(worker, key, list);
             return null;
@@ -57,7 +67,14 @@ public final class CheckoutPoolDatabase implements Database {
 
     @Override
     public TodoList get(String key) {
+        ListNames.requireValid(key);
         return transaction(worker -> DatabaseWorker.get(worker, key));
+    }
+
+    /** Stops the workers, as {@code :poolboy.stop} would. */
+    @Override
+    public void close() {
+        pool.close();
     }
 
     /** Requests waiting for a worker: this design's queue, where the others have a mailbox. */
@@ -92,7 +109,12 @@ public final class CheckoutPoolDatabase implements Database {
 
         @Override
         public Pid<DatabaseWorker.Request> create() {
-            return DatabaseWorker.start(storage);
+            return DatabaseWorker.start(storage, false);
+        }
+
+        @Override
+        public boolean validateObject(PooledObject<Pid<DatabaseWorker.Request>> pooled) {
+            return GenServer.isAlive(pooled.getObject());
         }
 
         @Override
@@ -102,7 +124,9 @@ public final class CheckoutPoolDatabase implements Database {
 
         @Override
         public void destroyObject(PooledObject<Pid<DatabaseWorker.Request>> pooled) {
-            GenServer.stop(pooled.getObject());
+            if (GenServer.isAlive(pooled.getObject())) {
+                GenServer.stop(pooled.getObject());
+            }
         }
     }
 }

@@ -53,11 +53,13 @@ public final class Comparison {
     /** Runs the workload against one design in {@code folder}. */
     public static Row run(Design design, Path folder) throws InterruptedException {
         var meter = WriteMeter.start();
-        var running = design.start(folder, storage -> new MeteredStorage(storage, meter));
         int total = BottleneckDemo.LISTS * BottleneckDemo.ENTRIES;
-        var figures = BottleneckDemo.run(running.database(), running.queueLength(),
-                () -> WriteMeter.read(meter).ended() >= total, (millis, length) -> {
-                });
+        BottleneckDemo.Figures figures;
+        try (var running = design.start(folder, WriteMeter.hooks(meter))) {
+            figures = BottleneckDemo.run(running.database(), running.queueLength(),
+                    () -> WriteMeter.read(meter).ended() >= total, (millis, length) -> {
+                    });
+        }
         var metered = WriteMeter.read(meter);
         GenServer.stop(meter);
         return new Row(design, figures, metered.mostAtOnce(), metered.timeline());

@@ -5,35 +5,58 @@ import genserver.GenServer;
 import genserver.Pid;
 import genserver.Result;
 import todo.TodoList;
+import todo.persistence.ListStore;
+import todo.persistence.Loaded;
+import todo.persistence.PendingWrites;
 import todo.persistence.Storage;
-import todo.persistence.TermCodec;
-import todo.persistence.TodoDatabase;
+import todo.persistence.WriteStatus;
 
 /**
  * The book's {@code Todo.DatabaseWorker} (7.3.5): one process that reads and writes files. The
- * pooled designs run several; each handles one request at a time, in the order it got them.
+ * pooled designs run several; each handles one request at a time, in the order it got them. A
+ * request's fault fails that request only: the worker goes on ({@link PendingWrites}).
  */
-public final class DatabaseWorker implements GenServer<Storage, DatabaseWorker.Request> {
+public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWorker.Request> {
 
     /** A worker's protocol. */
-    public sealed interface Request permits Store, Get {}
+    public sealed interface Request permits Store, Get, Retry, Status {}
 
     /** Write the list: a cast in the book; a call when the caller must know it is done. */
     public record Store(String key, TodoList list) implements Request {}
 
-    /** A call: read the list, or null. */
+    /** A call: read the list; the answer is a {@link Loaded}. */
     public record Get(String key) implements Request {}
 
-    private final Storage storage;
+    /** A cast: write again the lists whose write failed. */
+    public record Retry() implements Request {}
 
-    private DatabaseWorker(Storage storage) {
+    /** A call: the worker's {@link WriteStatus}. */
+    public record Status() implements Request {}
+
+    /** The answer to a {@link Store} call: whether the list is on disk now. */
+    public record Stored(boolean onDisk) {}
+
+    private final Storage storage;
+    private final boolean keepsFailedWrites;
+
+    private DatabaseWorker(Storage storage, boolean keepsFailedWrites) {
         this.storage = storage;
+        this.keepsFailedWrites = keepsFailedWrites;
     }
 
     // ---- interface functions: run in the caller ----
 
+    /** A worker that keeps a list whose write failed and writes it again later (design 4). */
     public static Pid<Request> start(Storage storage) {
-        return GenServer.start(new DatabaseWorker(storage));
+        return start(storage, true);
+    }
+
+    /**
+     * A worker; with {@code keepsFailedWrites} false, a failed write is logged and counted only,
+     * for a worker that is not its lists' only writer (design 5).
+     */
+    public static Pid<Request> start(Storage storage, boolean keepsFailedWrites) {
+        return GenServer.start(new DatabaseWorker(storage, keepsFailedWrites));
     }
 
     /** {@code Todo.DatabaseWorker.store/3}: a cast. */
@@ -41,42 +64,59 @@ public final class DatabaseWorker implements GenServer<Storage, DatabaseWorker.R
         GenServer.cast(worker, new Store(key, list));
     }
 
-    /** The same write as a call: returns once the list is on disk. */
-    public static void storeAndWait(Pid<Request> worker, String key, TodoList list) {
-        GenServer.call(worker, new Store(key, list));
+    /** The same write as a call: returns once the write is done, saying whether it worked. */
+    public static Stored storeAndWait(Pid<Request> worker, String key, TodoList list) {
+        return GenServer.call(worker, new Store(key, list));
     }
 
     /** {@code Todo.DatabaseWorker.get/2}. */
     public static TodoList get(Pid<Request> worker, String key) {
-        return TodoDatabase.answer(GenServer.call(worker, new Get(key)));
+        Loaded loaded = GenServer.call(worker, new Get(key));
+        return loaded.orThrow();
+    }
+
+    public static void retry(Pid<Request> worker) {
+        GenServer.cast(worker, new Retry());
+    }
+
+    public static WriteStatus status(Pid<Request> worker) {
+        return GenServer.call(worker, new Status());
     }
 
     // ---- callbacks: run in the worker process ----
 
     @Override
-    public Result<Storage> init() {
-        return Result.ok(storage);
+    public Result<PendingWrites> init() {
+        return Result.ok(new PendingWrites(new ListStore(storage), keepsFailedWrites));
     }
 
     @Override
-    public Result<Storage> handleCast(Request request, Storage storage) {
-        return switch (request) {
-            case Store(String key, TodoList list) -> {
-                storage.write(key, TermCodec.encode(list));
-                yield Result.noreply(storage);
-            }
+    public Result<PendingWrites> handleCast(Request request, PendingWrites writes) {
+        switch (request) {
+            case Store(String key, TodoList list) -> writes.write(key, list);
+            case Retry() -> writes.retry();
             case Get get -> throw new IllegalArgumentException("get is a call, not a cast");
+            case Status status ->
+                throw new IllegalArgumentException("status is a call, not a cast");
+        }
+        return Result.noreply(writes);
+    }
+
+    @Override
+    public Result<PendingWrites> handleCall(Request request, From from, PendingWrites writes) {
+        return switch (request) {
+            case Store(String key, TodoList list) ->
+                Result.reply(new Stored(writes.write(key, list)), writes);
+            case Get(String key) -> Result.reply(writes.get(key), writes);
+            case Status() -> Result.reply(writes.status(), writes);
+            case Retry retry -> throw new IllegalArgumentException("retry is a cast, not a call");
         };
     }
 
     @Override
-    public Result<Storage> handleCall(Request request, From from, Storage storage) {
-        return switch (request) {
-            case Store(String key, TodoList list) -> {
-                storage.write(key, TermCodec.encode(list));
-                yield Result.reply("ok", storage);
-            }
-            case Get(String key) -> Result.reply(TodoDatabase.read(storage, key), storage);
-        };
+    public void terminate(Object reason, PendingWrites writes) {
+        if (writes != null) {
+            writes.close();
+        }
     }
 }

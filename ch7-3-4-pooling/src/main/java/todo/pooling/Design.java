@@ -1,62 +1,68 @@
 package todo.pooling;
 
 import genserver.GenServer;
+import genserver.Pid;
+import genserver.ProcessExitException;
 import java.nio.file.Path;
 import java.util.function.IntSupplier;
-import java.util.function.UnaryOperator;
 import todo.persistence.Database;
 import todo.persistence.FileStorage;
-import todo.persistence.Storage;
 import todo.persistence.TodoDatabase;
 
-/** The six ways to persist of section 7.3.4, side by side, each started the same way. */
+/**
+ * The six ways to persist of section 7.3.4, side by side, each started the same way. Designs 1, 3
+ * and 4 own their folder as the book's registered database does: starting one on a folder it
+ * already serves returns the running one.
+ */
 public enum Design {
     SINGLE_PROCESS("1 one database process (7.3)") {
         @Override
-        public Running start(Path folder, UnaryOperator<Storage> wrap) {
-            Storage storage = files(folder, wrap);
-            var database = TodoDatabase.start(storage);
-            return new Running(database, () -> GenServer.messageQueueLength(database.pid()));
+        public Running start(Path folder, WriteHooks hooks) {
+            var database = TodoDatabase.start(folder, hooks::around);
+            return new Running(database, () -> GenServer.messageQueueLength(database.pid()),
+                    () -> stopIfAlive(database.pid()));
         }
     },
     BYPASS("2 bypassing the process") {
         @Override
-        public Running start(Path folder, UnaryOperator<Storage> wrap) {
-            Storage storage = files(folder, wrap);
-            return new Running(new BypassDatabase(storage), () -> 0);
+        public Running start(Path folder, WriteHooks hooks) {
+            var files = new FileStorage(folder);
+            files.recover(); // no process owns the folder: clean it as the design starts
+            return new Running(new BypassDatabase(hooks.around(files)), () -> 0, () -> {
+            });
         }
     },
     ONE_OFF_WORKERS("3 one-off worker per request") {
         @Override
-        public Running start(Path folder, UnaryOperator<Storage> wrap) {
-            Storage storage = files(folder, wrap);
-            var database = OneOffWorkerDatabase.start(storage);
-            return new Running(database, () -> GenServer.messageQueueLength(database.pid()));
+        public Running start(Path folder, WriteHooks hooks) {
+            var database = OneOffWorkerDatabase.start(folder, hooks::around);
+            return new Running(database, () -> GenServer.messageQueueLength(database.pid()),
+                    () -> stopIfAlive(database.pid()));
         }
     },
     POOLED("4 pool of 3, key -> worker") {
         @Override
-        public Running start(Path folder, UnaryOperator<Storage> wrap) {
-            Storage storage = files(folder, wrap);
-            var database = PooledDatabase.start(storage, POOL_SIZE);
+        public Running start(Path folder, WriteHooks hooks) {
+            var database = PooledDatabase.start(folder, POOL_SIZE, hooks::around);
             var workers = database.workers();
             return new Running(database,
-                    () -> workers.stream().mapToInt(GenServer::messageQueueLength).sum());
+                    () -> workers.stream().mapToInt(GenServer::messageQueueLength).sum(),
+                    () -> stopIfAlive(database.pid()));
         }
     },
     CHECKOUT_POOL("5 checkout pool of 3 (Pool2)") {
         @Override
-        public Running start(Path folder, UnaryOperator<Storage> wrap) {
-            Storage storage = files(folder, wrap);
-            var database = CheckoutPoolDatabase.start(storage, POOL_SIZE);
-            return new Running(database, database::waiting);
+        public Running start(Path folder, WriteHooks hooks) {
+            var database = CheckoutPoolDatabase.start(hooks.around(new FileStorage(folder)),
+                    POOL_SIZE);
+            return new Running(database, database::waiting, database::close);
         }
     },
     SQL("6 H2 + HikariCP pool of 3") {
         @Override
-        public Running start(Path folder, UnaryOperator<Storage> wrap) {
-            var sql = SqlDatabase.storage(folder, POOL_SIZE, wrap);
-            return new Running(new BypassDatabase(sql), sql::waiting);
+        public Running start(Path folder, WriteHooks hooks) {
+            var database = SqlDatabase.start(folder, POOL_SIZE, hooks);
+            return new Running(database, database::waiting, database::close);
         }
     };
 
@@ -73,17 +79,36 @@ public enum Design {
         return title;
     }
 
-    /** A started design: its database, and the length of the queue its requests wait in. */
-    public record Running(Database database, IntSupplier queueLength) {}
+    /**
+     * A started design: its database, the length of the queue its requests wait in, and how to
+     * stop its processes and pools. Close it when done.
+     */
+    public record Running(Database database, IntSupplier queueLength, Runnable stop)
+            implements
+                AutoCloseable {
+        @Override
+        public void close() {
+            stop.run();
+        }
+    }
+
+    /** Stops a design's process, unless another handle on it (same folder) has stopped it. */
+    private static void stopIfAlive(Pid<?> process) {
+        try {
+            GenServer.stop(process);
+        } catch (ProcessExitException alreadyStopped) {
+            // closed twice: nothing left to do
+        }
+    }
+
+    /** Starts this design with its lists in {@code folder}. */
+    public Running start(Path folder) {
+        return start(folder, WriteHooks.NONE);
+    }
 
     /**
-     * Starts this design with its lists in {@code folder}; {@code wrap} may wrap the storage (to
-     * meter or slow the writes).
+     * Starts this design with its lists in {@code folder}; {@code hooks} run around each write
+     * once it really runs (to meter, hold or fail the writes).
      */
-    public abstract Running start(Path folder, UnaryOperator<Storage> wrap);
-
-    /** The files of step 7.3, in {@code folder}, wrapped. */
-    private static Storage files(Path folder, UnaryOperator<Storage> wrap) {
-        return wrap.apply(new FileStorage(folder));
-    }
+    public abstract Running start(Path folder, WriteHooks hooks);
 }

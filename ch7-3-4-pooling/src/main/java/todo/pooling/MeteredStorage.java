@@ -3,7 +3,10 @@ package todo.pooling;
 import genserver.Pid;
 import todo.persistence.Storage;
 
-/** Any storage, reporting each write's start and end to a {@link WriteMeter}. */
+/**
+ * Any storage, reporting each write's start and end to a {@link WriteMeter}. The designs take the
+ * meter's {@link WriteMeter#hooks hooks} instead; this wrapper remains for the exercises' tests.
+ */
 public record MeteredStorage(Storage inner, Pid<WriteMeter.Request> meter) implements Storage {
 
     @Override

@@ -1,14 +1,23 @@
 package todo.pooling;
 
+import genserver.AlreadyStartedException;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
 import genserver.Result;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import todo.TodoList;
 import todo.persistence.Database;
+import todo.persistence.FileStorage;
+import todo.persistence.ListNames;
+import todo.persistence.ListStore;
+import todo.persistence.Loaded;
+import todo.persistence.PendingWrites;
 import todo.persistence.Storage;
-import todo.persistence.TermCodec;
-import todo.persistence.TodoDatabase;
+import todo.persistence.StorageException;
+import todo.persistence.WriteStatus;
 
 /**
  * Design 3, "handling requests concurrently", the seed's snippet: every request still goes
@@ -16,15 +25,37 @@ import todo.persistence.TodoDatabase;
  * {@code get} returns {@code {:noreply, state}}; the worker answers the caller through {@link
  * GenServer#reply}. Concurrency is unbounded, and two writes of one list run in two processes
  * that nothing orders: the older can land last.
+ *
+ * <p>A worker whose write fails tells the database, which keeps the list (unless a newer store of
+ * it came meanwhile) and writes it again later; a fault ends at most that one-off worker.
  */
 public final class OneOffWorkerDatabase implements Database {
 
     /** The database's protocol. */
-    public sealed interface Request permits Store, Get {}
+    public sealed interface Request permits Store, Get, Retry, Status, Self, Written, WriteFailed {}
 
+    /** A cast: write the list, in a new one-off worker. */
     public record Store(String key, TodoList list) implements Request {}
 
+    /** A call: read the list, in a new one-off worker that answers with a {@link Loaded}. */
     public record Get(String key) implements Request {}
+
+    /** A cast: write again the lists whose write failed. */
+    public record Retry() implements Request {}
+
+    /** A call: the {@link WriteStatus}. */
+    public record Status() implements Request {}
+
+    /** A cast from {@link #start}: the database's own pid, where its workers report (OTP's {@code self()}). */
+    public record Self(Pid<Request> pid) implements Request {}
+
+    /** A cast from a worker: the write of store number {@code generation} of {@code key} worked. */
+    public record Written(String key, long generation) implements Request {}
+
+    /** A cast from a worker: that write failed, for {@code cause}. */
+    public record WriteFailed(String key, TodoList list, long generation, String cause)
+            implements
+                Request {}
 
     private final Pid<Request> pid;
 
@@ -34,18 +65,48 @@ public final class OneOffWorkerDatabase implements Database {
 
     // ---- interface functions: run in the caller ----
 
+    /** The database of {@code folder}: the running one, or a new one writing through {@code wrap}. */
+    @SuppressWarnings("unchecked")
+    public static OneOffWorkerDatabase start(Path folder,
+            java.util.function.UnaryOperator<Storage> wrap) {
+        var files = new FileStorage(folder);
+        try {
+            return started(GenServer.start(files.ownerName("OneOffWorkerDatabase"),
+                    new Server(wrap.apply(files))));
+        } catch (AlreadyStartedException e) {
+            return new OneOffWorkerDatabase((Pid<Request>) e.pid());
+        }
+    }
+
+    /** A database over any storage, not registered. */
     public static OneOffWorkerDatabase start(Storage storage) {
-        return new OneOffWorkerDatabase(GenServer.start(new Server(storage)));
+        return started(GenServer.start(new Server(storage)));
+    }
+
+    private static OneOffWorkerDatabase started(Pid<Request> pid) {
+        GenServer.cast(pid, new Self(pid));
+        return new OneOffWorkerDatabase(pid);
     }
 
     @Override
     public void store(String key, TodoList list) {
-        GenServer.cast(pid, new Store(key, list));
+        GenServer.cast(pid, new Store(ListNames.requireValid(key), list));
     }
 
     @Override
     public TodoList get(String key) {
-        return TodoDatabase.answer(GenServer.call(pid, new Get(key)));
+        Loaded loaded = GenServer.call(pid, new Get(ListNames.requireValid(key)));
+        return loaded.orThrow();
+    }
+
+    @Override
+    public void retry() {
+        GenServer.cast(pid, new Retry());
+    }
+
+    @Override
+    public WriteStatus writeStatus() {
+        return GenServer.call(pid, new Status());
     }
 
     public Pid<Request> pid() {
@@ -54,7 +115,13 @@ public final class OneOffWorkerDatabase implements Database {
 
     // ---- callbacks: run in the database process ----
 
-    static final class Server implements GenServer<Storage, Request> {
+    /**
+     * The database's state: its writes, the number of the latest store of each list (so that a
+     * failure reported late never brings back an older list), and its own pid.
+     */
+    record State(PendingWrites writes, Map<String, Long> generations, Pid<Request> self) {}
+
+    static final class Server implements GenServer<State, Request> {
         private final Storage storage;
 
         Server(Storage storage) {
@@ -62,31 +129,91 @@ public final class OneOffWorkerDatabase implements Database {
         }
 
         @Override
-        public Result<Storage> init() {
-            return Result.ok(storage);
+        public Result<State> init() {
+            var store = new ListStore(storage);
+            store.recover();
+            return Result.ok(new State(new PendingWrites(store), new HashMap<>(), null));
         }
 
         @Override
-        public Result<Storage> handleCast(Request request, Storage storage) {
-            return switch (request) {
+        public Result<State> handleCast(Request request, State state) {
+            PendingWrites writes = state.writes();
+            switch (request) {
+                case Self(Pid<Request> self) -> {
+                    return Result.noreply(new State(writes, state.generations(), self));
+                }
                 case Store(String key, TodoList list) -> {
-                    GenServer.spawn(() -> storage.write(key, TermCodec.encode(list)));
-                    yield Result.noreply(storage);
+                    writes.superseded(key);
+                    spawnWrite(state, key, list);
+                }
+                case Retry() ->
+                    writes.unsaved().forEach((key, list) -> spawnWrite(state, key, list));
+                case Written(String key, long generation) -> {
+                    if (generation == state.generations().get(key)) {
+                        writes.written(key);
+                    }
+                }
+                case WriteFailed(String key, TodoList list, long generation, String cause) -> {
+                    if (generation == state.generations().get(key)) {
+                        writes.failed(key, list, cause);
+                    }
                 }
                 case Get get -> throw new IllegalArgumentException("get is a call, not a cast");
+                case Status status ->
+                    throw new IllegalArgumentException("status is a call, not a cast");
+            }
+            return Result.noreply(state);
+        }
+
+        /** A one-off worker writes; it reports back, so that a failed write is kept. */
+        private static void spawnWrite(State state, String key, TodoList list) {
+            long generation = state.generations().merge(key, 1L, Long::sum);
+            ListStore store = state.writes().store();
+            Pid<Request> database = state.self();
+            GenServer.spawn(() -> {
+                Request outcome;
+                try {
+                    store.save(key, list);
+                    outcome = new Written(key, generation);
+                } catch (StorageException e) {
+                    outcome = new WriteFailed(key, list, generation, e.getMessage());
+                }
+                if (database != null) {
+                    GenServer.cast(database, outcome);
+                }
+            });
+        }
+
+        @Override
+        public Result<State> handleCall(Request request, From caller, State state) {
+            return switch (request) {
+                case Get(String key) -> {
+                    Loaded pending = state.writes().unsaved().containsKey(key)
+                            ? new Loaded.Found(state.writes().unsaved().get(key))
+                            : null;
+                    ListStore store = state.writes().store();
+                    GenServer.spawn(() -> GenServer.reply(caller,
+                            pending != null ? pending : Loaded.from(store, key)));
+                    yield Result.noreply(state);
+                }
+                case Status() -> Result.reply(state.writes().status(), state);
+                case Store store ->
+                    throw new IllegalArgumentException("store is a cast, not a call");
+                case Retry retry ->
+                    throw new IllegalArgumentException("retry is a cast, not a call");
+                case Self self -> throw new IllegalArgumentException("self is a cast, not a call");
+                case Written written ->
+                    throw new IllegalArgumentException("written is a cast, not a call");
+                case WriteFailed failed ->
+                    throw new IllegalArgumentException("write_failed is a cast, not a call");
             };
         }
 
         @Override
-        public Result<Storage> handleCall(Request request, From caller, Storage storage) {
-            return switch (request) {
-                case Get(String key) -> {
-                    GenServer.spawn(() -> GenServer.reply(caller, TodoDatabase.read(storage, key)));
-                    yield Result.noreply(storage);
-                }
-                case Store store ->
-                    throw new IllegalArgumentException("store is a cast, not a call");
-            };
+        public void terminate(Object reason, State state) {
+            if (state != null) {
+                state.writes().close();
+            }
         }
     }
 }

@@ -1,16 +1,21 @@
 package todo.pooling;
 
+import genserver.AlreadyStartedException;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
 import genserver.Result;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.FileStorage;
+import todo.persistence.ListNames;
 import todo.persistence.Storage;
+import todo.persistence.WriteStatus;
 
 /**
  * Design 4, the book's exercise 7.3.5 and its solution: a fixed pool of {@link DatabaseWorker}s,
@@ -18,6 +23,10 @@ import todo.persistence.Storage;
  * serves this key?" (the book's {@code choose_worker}); the caller then talks to that worker
  * directly. So at most {@code workers} writes run at once, and two writes of the same list queue
  * in one worker's mailbox, in order: they can never overtake each other.
+ *
+ * <p>A folder has one pool, registered under its real path, as the book's database is. A worker
+ * never dies on a request's fault; if one dies all the same (a bug), the next request for one of
+ * its keys finds it dead and the pool starts a new one in its place.
  */
 public final class PooledDatabase implements Database {
     /** The book's pool size. */
@@ -46,15 +55,38 @@ public final class PooledDatabase implements Database {
     }
 
     public static PooledDatabase start(Path folder, int workers) {
-        return start(new FileStorage(folder), workers);
+        return start(folder, workers, UnaryOperator.identity());
     }
 
-    /** Workers over any storage; the storage must bear being used by several workers at once. */
+    /**
+     * The pool of {@code folder}: the running one, or a new one whose workers write through
+     * {@code wrap} around the files.
+     */
+    @SuppressWarnings("unchecked")
+    public static PooledDatabase start(Path folder, int workers, UnaryOperator<Storage> wrap) {
+        requirePositive(workers);
+        var files = new FileStorage(folder);
+        try {
+            return new PooledDatabase(GenServer.start(files.ownerName("PooledDatabase"),
+                    new Server(wrap.apply(files), workers)));
+        } catch (AlreadyStartedException e) {
+            return new PooledDatabase((Pid<Request>) e.pid());
+        }
+    }
+
+    /**
+     * Workers over any storage, not registered; the storage must bear being used by several
+     * workers at once.
+     */
     public static PooledDatabase start(Storage storage, int workers) {
+        requirePositive(workers);
+        return new PooledDatabase(GenServer.start(new Server(storage, workers)));
+    }
+
+    private static void requirePositive(int workers) {
         if (workers < 1) {
             throw new IllegalArgumentException("a pool needs at least one worker, not " + workers);
         }
-        return new PooledDatabase(GenServer.start(new Server(storage, workers)));
     }
 
     /** {@code Todo.Database.choose_worker/1}. */
@@ -69,12 +101,23 @@ public final class PooledDatabase implements Database {
 
     @Override
     public void store(String key, TodoList list) {
-        DatabaseWorker.store(chooseWorker(key), key, list);
+        DatabaseWorker.store(chooseWorker(ListNames.requireValid(key)), key, list);
     }
 
     @Override
     public TodoList get(String key) {
-        return DatabaseWorker.get(chooseWorker(key), key);
+        return DatabaseWorker.get(chooseWorker(ListNames.requireValid(key)), key);
+    }
+
+    @Override
+    public void retry() {
+        workers().forEach(DatabaseWorker::retry);
+    }
+
+    @Override
+    public WriteStatus writeStatus() {
+        return workers().stream().map(DatabaseWorker::status).reduce(WriteStatus.NONE,
+                WriteStatus::plus);
     }
 
     public Pid<Request> pid() {
@@ -91,7 +134,7 @@ public final class PooledDatabase implements Database {
 
     // ---- callbacks: run in the database process ----
 
-    /** Its state is the list of workers, which never changes. */
+    /** Its state is the list of workers; only a dead worker's place changes, to its successor. */
     static final class Server implements GenServer<List<Pid<DatabaseWorker.Request>>, Request> {
         private final Storage storage;
         private final int workers;
@@ -103,8 +146,10 @@ public final class PooledDatabase implements Database {
 
         @Override
         public Result<List<Pid<DatabaseWorker.Request>>> init() {
+            storage.recover();
             return Result.ok(IntStream.range(0, workers)
-                    .mapToObj(i -> DatabaseWorker.start(storage)).toList());
+                    .mapToObj(i -> DatabaseWorker.start(storage))
+                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
         }
 
         @Override
@@ -112,15 +157,27 @@ public final class PooledDatabase implements Database {
                 List<Pid<DatabaseWorker.Request>> pool) {
             return switch (request) {
                 case ChooseWorker(String key) ->
-                    Result.reply(pool.get(workerIndex(key, pool.size())), pool);
-                case Workers() -> Result.reply(pool, pool);
+                    Result.reply(live(pool, workerIndex(key, pool.size())),
+                            pool);
+                case Workers() -> Result.reply(
+                        IntStream.range(0, pool.size()).mapToObj(i -> live(pool, i)).toList(),
+                        pool);
             };
+        }
+
+        /** The worker at {@code index}, replaced first if it has died. */
+        private Pid<DatabaseWorker.Request> live(List<Pid<DatabaseWorker.Request>> pool,
+                int index) {
+            if (!GenServer.isAlive(pool.get(index))) {
+                pool.set(index, DatabaseWorker.start(storage));
+            }
+            return pool.get(index);
         }
 
         @Override
         public void terminate(Object reason, List<Pid<DatabaseWorker.Request>> pool) {
             if (pool != null) {
-                pool.forEach(GenServer::stop);
+                pool.stream().filter(GenServer::isAlive).forEach(GenServer::stop);
             }
         }
     }

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.function.UnaryOperator;
+import todo.TodoList;
+import todo.persistence.Database;
+import todo.persistence.ListStore;
 import todo.persistence.Storage;
 
 /**
@@ -15,22 +17,28 @@ import todo.persistence.Storage;
  * Ecto): an embedded SQL database (H2, one file, no server) behind a HikariCP pool of connections.
  * One row per list holds the same term_to_binary bytes as the files. The to-do server writes
  * through it directly (as with {@link BypassDatabase}): a write waits for a free connection, so at
- * most {@code connections} run at once, and each list's writes stay in its server's order.
+ * most {@code connections} run at once, and each list's writes stay in its server's order. Close
+ * it to close the pool.
  */
-public final class SqlDatabase {
-    private SqlDatabase() {}
+public final class SqlDatabase implements Database, AutoCloseable {
+    private final Rows rows;
+    private final ListStore store;
 
-    /** A {@link BypassDatabase} over an H2 file in {@code folder}, with a pool of {@code connections}. */
-    public static BypassDatabase start(Path folder, int connections) {
-        return new BypassDatabase(storage(folder, connections, UnaryOperator.identity()));
+    private SqlDatabase(Rows rows) {
+        this.rows = rows;
+        this.store = new ListStore(rows);
+    }
+
+    /** An H2 file in {@code folder} behind a pool of {@code connections}. */
+    public static SqlDatabase start(Path folder, int connections) {
+        return start(folder, connections, WriteHooks.NONE);
     }
 
     /**
-     * The SQL storage alone. {@code whileConnected} wraps each statement once it holds a
+     * As {@link #start(Path, int)}; {@code hooks} run around each statement once it holds a
      * connection, so that a meter counts writes running, not writes waiting for a connection.
      */
-    public static SqlStorage storage(Path folder, int connections,
-            UnaryOperator<Storage> whileConnected) {
+    public static SqlDatabase start(Path folder, int connections, WriteHooks hooks) {
         var config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:file:" + folder.toAbsolutePath().resolve("todo")
                 + ";DB_CLOSE_ON_EXIT=FALSE");
@@ -46,23 +54,47 @@ public final class SqlDatabase {
             dataSource.close();
             throw new IllegalStateException("cannot create the todo_lists table", e);
         }
-        return new SqlStorage(dataSource, whileConnected);
+        return new SqlDatabase(new Rows(dataSource, hooks));
     }
 
-    /** Rows instead of files. */
-    public static final class SqlStorage implements Storage, AutoCloseable {
-        private final HikariDataSource dataSource;
-        private final UnaryOperator<Storage> whileConnected;
+    /** Writes now, in the caller's process; returns when the row is committed. */
+    @Override
+    public void store(String key, TodoList list) {
+        store.save(key, list);
+    }
 
-        SqlStorage(HikariDataSource dataSource, UnaryOperator<Storage> whileConnected) {
-            this.dataSource = dataSource;
-            this.whileConnected = whileConnected;
-        }
+    @Override
+    public TodoList get(String key) {
+        return store.load(key);
+    }
 
+    /** Writers waiting for a connection: this design's queue. */
+    public int waiting() {
+        var pool = rows.dataSource.getHikariPoolMXBean();
+        return pool == null ? 0 : pool.getThreadsAwaitingConnection();
+    }
+
+    /** Closes the connection pool (and with its last connection, the H2 database). */
+    @Override
+    public void close() {
+        rows.dataSource.close();
+    }
+
+    /** Rows instead of files: the storage under {@link ListStore}. */
+    private record Rows(HikariDataSource dataSource, WriteHooks hooks) implements Storage {
         @Override
         public void write(String key, byte[] bytes) {
-            try (Connection connection = dataSource.getConnection()) {
-                whileConnected.apply(new Row(connection)).write(key, bytes);
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement merge = connection
+                            .prepareStatement("MERGE INTO todo_lists KEY (name) VALUES (?, ?)")) {
+                hooks.begin(key, bytes);
+                try {
+                    merge.setString(1, key);
+                    merge.setBytes(2, bytes);
+                    merge.executeUpdate();
+                } finally {
+                    hooks.end(key, bytes);
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot store the list '" + key + "'", e);
             }
@@ -85,42 +117,6 @@ public final class SqlDatabase {
         @Override
         public String locationOf(String key) {
             return dataSource.getJdbcUrl() + " row '" + key + "'";
-        }
-
-        /** Writers waiting for a connection: this design's queue. */
-        public int waiting() {
-            var pool = dataSource.getHikariPoolMXBean();
-            return pool == null ? 0 : pool.getThreadsAwaitingConnection();
-        }
-
-        @Override
-        public void close() {
-            dataSource.close();
-        }
-    }
-
-    /** One statement on a connection that the caller holds. */
-    private record Row(Connection connection) implements Storage {
-        @Override
-        public void write(String key, byte[] bytes) {
-            try (PreparedStatement merge = connection
-                    .prepareStatement("MERGE INTO todo_lists KEY (name) VALUES (?, ?)")) {
-                merge.setString(1, key);
-                merge.setBytes(2, bytes);
-                merge.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot store the list '" + key + "'", e);
-            }
-        }
-
-        @Override
-        public byte[] read(String key) {
-            throw new UnsupportedOperationException("reads go through SqlStorage");
-        }
-
-        @Override
-        public String locationOf(String key) {
-            return "row '" + key + "'";
         }
     }
 }

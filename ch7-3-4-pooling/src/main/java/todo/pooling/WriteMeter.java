@@ -47,6 +47,21 @@ public final class WriteMeter implements GenServer<WriteMeter.State, WriteMeter.
         GenServer.cast(meter, new Ended(System.nanoTime()));
     }
 
+    /** Hooks that report each write's start and end to {@code meter}. */
+    public static WriteHooks hooks(Pid<Request> meter) {
+        return new WriteHooks() {
+            @Override
+            public void begin(String key, byte[] bytes) {
+                started(meter);
+            }
+
+            @Override
+            public void end(String key, byte[] bytes) {
+                ended(meter);
+            }
+        };
+    }
+
     public static Figures read(Pid<Request> meter) {
         return GenServer.call(meter, new Read());
     }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,8 +26,16 @@ class DatabaseContractTest {
     @TempDir
     Path folder;
 
+    private Design.Running running;
+
     private Database start(Design design) {
-        return design.start(folder, UnaryOperator.identity()).database();
+        running = design.start(folder);
+        return running.database();
+    }
+
+    @AfterEach
+    void close() {
+        running.close();
     }
 
     @ParameterizedTest
@@ -79,5 +87,18 @@ class DatabaseContractTest {
 
         assertThat(TodoServer.entries(TodoCache.serverProcess(cache, "john"), DEC_19))
                 .extracting(TodoEntry::title).containsExactly("Shopping");
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"SINGLE_PROCESS", "ONE_OFF_WORKERS", "POOLED"})
+    void aSecondStartOnTheSameFolderUsesTheRunningDatabase(Design design) {
+        var database = start(design);
+        TodoList list = TodoList.of(List.of(new TodoEntry(DEC_19, "Dentist")));
+        database.store("bob", list);
+
+        try (var second = design.start(folder)) {
+            // The same process, so this get queues behind the store above.
+            assertThat(second.database().get("bob")).isEqualTo(list);
+        }
     }
 }

@@ -5,15 +5,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 import todo.TodoList;
-import todo.persistence.Storage;
 import todo.persistence.TermCodec;
 
 /**
- * A storage seam a test can slow down: the writes it selects wait until the test releases them.
- * It records which lists started to be written and which were written, in order. {@link
- * #around} wraps any storage; every wrapper shares this one hold (design 6 wraps each statement).
+ * Write hooks a test can slow down with: the writes it selects wait until the test releases them.
+ * It records which lists started to be written and which were written, in order. A design takes
+ * it as its {@link WriteHooks}; {@link #around} puts it around any storage.
  */
-public final class Hold {
+public final class Hold implements WriteHooks {
     private final Predicate<TodoList> held;
     private final CountDownLatch gate = new CountDownLatch(1);
     public final List<TodoList> started = new CopyOnWriteArrayList<>();
@@ -36,32 +35,21 @@ public final class Hold {
         gate.countDown();
     }
 
-    public Storage around(Storage inner) {
-        return new Storage() {
-            @Override
-            public void write(String key, byte[] bytes) {
-                TodoList list = TermCodec.decode(bytes);
-                started.add(list);
-                if (held.test(list)) {
-                    try {
-                        gate.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                inner.write(key, bytes);
-                completed.add(list);
+    @Override
+    public void begin(String key, byte[] bytes) {
+        TodoList list = TermCodec.decode(bytes);
+        started.add(list);
+        if (held.test(list)) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }
+    }
 
-            @Override
-            public byte[] read(String key) {
-                return inner.read(key);
-            }
-
-            @Override
-            public String locationOf(String key) {
-                return inner.locationOf(key);
-            }
-        };
+    @Override
+    public void end(String key, byte[] bytes) {
+        completed.add(TermCodec.decode(bytes));
     }
 }

@@ -1,9 +1,11 @@
 package todo.persistence;
 
 import java.lang.System.Logger.Level;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import todo.TodoList;
 
 /**
@@ -21,11 +23,24 @@ public final class PendingWrites {
     private static final System.Logger LOG = System.getLogger(PendingWrites.class.getName());
 
     private final ListStore store;
+    private final boolean keep;
     private final Map<String, TodoList> unsaved = new LinkedHashMap<>();
+    private final Set<String> failing = new HashSet<>();
     private long failedWrites;
 
+    /** Keeps every list whose write failed, to write it again. */
     public PendingWrites(ListStore store) {
+        this(store, true);
+    }
+
+    /**
+     * With {@code keep} false, a failed write is logged and counted but not kept: for a process
+     * that is not the only writer of its lists (design 5's workers), where writing an old list
+     * again could overwrite a newer one that another process wrote meanwhile.
+     */
+    public PendingWrites(ListStore store, boolean keep) {
         this.store = store;
+        this.keep = keep;
     }
 
     public ListStore store() {
@@ -60,14 +75,28 @@ public final class PendingWrites {
     /** Records a write that failed in another process (design 3's one-off workers). */
     public void failed(String key, TodoList list, String cause) {
         failedWrites++;
-        if (unsaved.put(key, list) == null) {
-            LOG.log(Level.WARNING, cause + "; the list is kept in memory and written again later");
+        if (keep) {
+            unsaved.put(key, list);
+        }
+        if (failing.add(key)) {
+            LOG.log(Level.WARNING, cause + (keep
+                    ? "; the list is kept in memory and written again later"
+                    : "; the list is written again with its next store"));
         }
     }
 
     /** Forgets the unsaved version of {@code key}: a newer one is on its way to the disk. */
     public void superseded(String key) {
         unsaved.remove(key);
+    }
+
+    /** Records a write that succeeded in another process (design 3's one-off workers). */
+    public void written(String key) {
+        unsaved.remove(key);
+        if (failing.remove(key)) {
+            LOG.log(Level.INFO,
+                    "the to-do list '" + key + "' is written again to " + store.where(key));
+        }
     }
 
     /** The unsaved lists, for a process that writes them elsewhere (design 3). */
@@ -90,10 +119,7 @@ public final class PendingWrites {
     private boolean attempt(String key, TodoList list) {
         try {
             store.save(key, list);
-            if (unsaved.remove(key) != null) {
-                LOG.log(Level.INFO, "the to-do list '" + key + "' is written again to "
-                        + store.where(key));
-            }
+            written(key);
             return true;
         } catch (StorageException e) {
             failed(key, list, e.getMessage());
