@@ -2,6 +2,8 @@ package todo.pooling;
 
 import genserver.GenServer;
 import genserver.Pid;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
@@ -12,6 +14,7 @@ import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.ListNames;
 import todo.persistence.Storage;
+import todo.persistence.WriteStatus;
 
 /**
  * Design 5, a checkout pool in the style of poolboy (which the seed links): a fixed number of
@@ -27,9 +30,11 @@ import todo.persistence.Storage;
  */
 public final class CheckoutPoolDatabase implements Database, AutoCloseable {
     private final GenericObjectPool<Pid<DatabaseWorker.Request>> pool;
+    private final int size;
 
-    private CheckoutPoolDatabase(GenericObjectPool<Pid<DatabaseWorker.Request>> pool) {
+    private CheckoutPoolDatabase(GenericObjectPool<Pid<DatabaseWorker.Request>> pool, int size) {
         this.pool = pool;
+        this.size = size;
     }
 
     /** A pool of {@code size} workers over {@code storage}; all started now. */
@@ -49,7 +54,7 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the pool's workers", e);
         }
-        return new CheckoutPoolDatabase(pool);
+        return new CheckoutPoolDatabase(pool, size);
     }
 
     /**
@@ -71,6 +76,21 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
         return transaction(worker -> DatabaseWorker.get(worker, key));
     }
 
+    /** Every worker's figures: borrows them all (waiting for busy ones), asks, returns them. */
+    @Override
+    public WriteStatus writeStatus() {
+        List<Pid<DatabaseWorker.Request>> all = new ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                all.add(borrow());
+            }
+            return all.stream().map(DatabaseWorker::status).reduce(WriteStatus.NONE,
+                    WriteStatus::plus);
+        } finally {
+            all.forEach(pool::returnObject);
+        }
+    }
+
     /** Stops the workers, as {@code :poolboy.stop} would. */
     @Override
     public void close() {
@@ -84,16 +104,19 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
 
     /** {@code :poolboy.transaction(pool, fun)}: borrow, use, return, even when {@code work} throws. */
     private <T> T transaction(Function<Pid<DatabaseWorker.Request>, T> work) {
-        Pid<DatabaseWorker.Request> worker;
-        try {
-            worker = pool.borrowObject();
-        } catch (Exception e) {
-            throw new IllegalStateException("no database worker to borrow", e);
-        }
+        Pid<DatabaseWorker.Request> worker = borrow();
         try {
             return work.apply(worker);
         } finally {
             pool.returnObject(worker);
+        }
+    }
+
+    private Pid<DatabaseWorker.Request> borrow() {
+        try {
+            return pool.borrowObject();
+        } catch (Exception e) {
+            throw new IllegalStateException("no database worker to borrow", e);
         }
     }
 

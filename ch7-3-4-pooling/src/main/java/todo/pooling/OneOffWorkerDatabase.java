@@ -154,9 +154,8 @@ public final class OneOffWorkerDatabase implements Database {
                     }
                 }
                 case WriteFailed(String key, TodoList list, long generation, String cause) -> {
-                    if (generation == state.generations().get(key)) {
-                        writes.failed(key, list, cause);
-                    }
+                    boolean latest = generation == state.generations().get(key);
+                    writes.failed(key, latest ? list : null, cause);
                 }
                 case Get get -> throw new IllegalArgumentException("get is a call, not a cast");
                 case Status status ->

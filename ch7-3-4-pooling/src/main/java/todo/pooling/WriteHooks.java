@@ -1,5 +1,6 @@
 package todo.pooling;
 
+import todo.persistence.ForwardingStorage;
 import todo.persistence.Storage;
 
 /**
@@ -42,30 +43,15 @@ public interface WriteHooks {
             return storage;
         }
         WriteHooks hooks = this;
-        return new Storage() {
+        return new ForwardingStorage(storage) {
             @Override
             public void write(String key, byte[] bytes) {
                 hooks.begin(key, bytes);
                 try {
-                    storage.write(key, bytes);
+                    inner.write(key, bytes);
                 } finally {
                     hooks.end(key, bytes);
                 }
-            }
-
-            @Override
-            public byte[] read(String key) {
-                return storage.read(key);
-            }
-
-            @Override
-            public String locationOf(String key) {
-                return storage.locationOf(key);
-            }
-
-            @Override
-            public void recover() {
-                storage.recover();
             }
         };
     }

@@ -71,4 +71,20 @@ class PooledDatabaseTest {
         assertThatThrownBy(() -> PooledDatabase.start(folder, 0))
                 .hasMessage("a pool needs at least one worker, not 0");
     }
+
+    @Test
+    void aWorkerThatDiedIsReplacedBeforeItsKeysAreServed() {
+        var database = PooledDatabase.start(folder);
+        var dead = database.chooseWorker("bob");
+        GenServer.stop(dead, "a bug"); // what a crash would leave behind
+
+        var next = database.chooseWorker("bob");
+        TodoList list = TodoList.of(List.of(new TodoEntry(LocalDate.of(2023, 12, 19), "Dentist")));
+        database.store("bob", list);
+
+        assertThat(next).isNotEqualTo(dead);
+        assertThat(GenServer.isAlive(next)).isTrue();
+        assertThat(database.get("bob")).isEqualTo(list);
+        GenServer.stop(database.pid());
+    }
 }

@@ -72,10 +72,13 @@ public final class PendingWrites {
         return pending != null ? new Loaded.Found(pending) : Loaded.from(store, key);
     }
 
-    /** Records a write that failed in another process (design 3's one-off workers). */
+    /**
+     * Records a write that failed in another process (design 3's one-off workers); {@code list} is
+     * null when a newer store of it has come since, so there is nothing to keep.
+     */
     public void failed(String key, TodoList list, String cause) {
         failedWrites++;
-        if (keep) {
+        if (keep && list != null) {
             unsaved.put(key, list);
         }
         if (failing.add(key)) {

@@ -8,12 +8,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * The {@code Storage} seam for a disk that fails for a while: while {@link #fail} is set, every
  * write throws it, as a full disk ({@code ENOSPC}) or a read-only folder would.
  */
-final class FailingDisk implements Storage {
-    private final Storage inner;
+final class FailingDisk extends ForwardingStorage {
     private final AtomicReference<IOException> failure = new AtomicReference<>();
 
     FailingDisk(Storage inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     void fail(IOException cause) {
@@ -31,20 +30,5 @@ final class FailingDisk implements Storage {
             throw new UncheckedIOException("cannot write " + inner.locationOf(key), cause);
         }
         inner.write(key, bytes);
-    }
-
-    @Override
-    public byte[] read(String key) {
-        return inner.read(key);
-    }
-
-    @Override
-    public String locationOf(String key) {
-        return inner.locationOf(key);
-    }
-
-    @Override
-    public void recover() {
-        inner.recover();
     }
 }
