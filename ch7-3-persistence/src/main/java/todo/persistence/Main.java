@@ -12,7 +12,8 @@ public final class Main {
 
     public static void main(String[] args) {
         System.out.println("iex> {:ok, cache} = Todo.Cache.start()");
-        // TodoCache.start() would start this database itself; we keep a handle to read it back.
+        // The database of ./persist, the one TodoCache.start() would start or find; we keep a
+        // handle to read it back.
         var database = TodoDatabase.start();
         var cache = TodoCache.start(database);
         System.out.println(cache);
