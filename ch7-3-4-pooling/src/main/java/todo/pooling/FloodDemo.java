@@ -1,7 +1,7 @@
 package todo.pooling;
 
 import genserver.GenServer;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +30,9 @@ public final class FloodDemo {
         Design design = args.length > 1 ? Design.valueOf(args[1]) : Design.ONE_OFF_WORKERS;
         System.out.println(design.title() + ", " + LISTS + " servers adding entries for "
                 + seconds + " s:");
-        var running = design.start(Files.createTempDirectory("flood"));
+        // A new folder under the temporary one; the design's storage creates it.
+        var running = design.start(Path.of(System.getProperty("java.io.tmpdir"),
+                "flood-" + ProcessHandle.current().pid()));
         var cache = TodoCache.start(running.database());
         List<genserver.Pid<TodoServer.Request>> servers = IntStream.range(0, LISTS)
                 .mapToObj(l -> TodoCache.serverProcess(cache, "list " + l)).toList();

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import todo.TodoEntry;
@@ -20,6 +21,13 @@ import todo.persistence.FileStorage;
 class PooledDatabaseTest {
     @TempDir
     Path folder;
+
+    /** The folder's pool is registered under its path (one per folder): stop it, workers and all. */
+    @AfterEach
+    void stopThePool() {
+        GenServer.whereis(new FileStorage(folder).ownerName("PooledDatabase"))
+                .ifPresent(GenServer::stop);
+    }
 
     @Test
     void theSameKeyAlwaysReachesTheSameWorker() {
@@ -64,6 +72,7 @@ class PooledDatabaseTest {
         assertThat(GenServer.messageQueueLength(database.pid())).isZero();
         hold.release();
         await().until(() -> list.equals(database.get("bob")));
+        GenServer.stop(database.pid()); // not registered: a pool over any storage
     }
 
     @Test
@@ -85,6 +94,5 @@ class PooledDatabaseTest {
         assertThat(next).isNotEqualTo(dead);
         assertThat(GenServer.isAlive(next)).isTrue();
         assertThat(database.get("bob")).isEqualTo(list);
-        GenServer.stop(database.pid());
     }
 }
