@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import genserver.GenServer;
+import genserver.Pid;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.TodoCache;
+import todo.persistence.TodoDatabase;
 import todo.persistence.TodoServer;
 
 /** What every design owes the to-do system, whatever it does inside. */
@@ -97,8 +99,17 @@ class DatabaseContractTest {
         database.store("bob", list);
 
         try (var second = design.start(folder)) {
-            // The same process, so this get queues behind the store above.
-            assertThat(second.database().get("bob")).isEqualTo(list);
+            assertThat(pidOf(second.database())).isSameAs(pidOf(database));
+            await().until(() -> list.equals(second.database().get("bob")));
         }
+    }
+
+    private static Pid<?> pidOf(Database database) {
+        return switch (database) {
+            case TodoDatabase single -> single.pid();
+            case OneOffWorkerDatabase oneOff -> oneOff.pid();
+            case PooledDatabase pooled -> pooled.pid();
+            default -> throw new IllegalArgumentException(database + " has no process");
+        };
     }
 }
