@@ -1,10 +1,16 @@
 package todo.pooling;
 
+import genserver.AlreadyStartedException;
+import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
+import genserver.Result;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
 import org.apache.commons.pool2.impl.DefaultPooledObject;
@@ -12,6 +18,7 @@ import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import todo.TodoList;
 import todo.persistence.Database;
+import todo.persistence.FileStorage;
 import todo.persistence.ListNames;
 import todo.persistence.Storage;
 import todo.persistence.WriteStatus;
@@ -31,10 +38,32 @@ import todo.persistence.WriteStatus;
 public final class CheckoutPoolDatabase implements Database, AutoCloseable {
     private final GenericObjectPool<Pid<DatabaseWorker.Request>> pool;
     private final int size;
+    private final Pid<Owner.Request> owner;
 
-    private CheckoutPoolDatabase(GenericObjectPool<Pid<DatabaseWorker.Request>> pool, int size) {
+    private CheckoutPoolDatabase(GenericObjectPool<Pid<DatabaseWorker.Request>> pool, int size,
+            Pid<Owner.Request> owner) {
         this.pool = pool;
         this.size = size;
+        this.owner = owner;
+    }
+
+    /**
+     * The pool of {@code folder}: the running one, or a new one whose workers write through {@code
+     * wrap} around the files. A small process registered under the folder's real path owns the
+     * pool, as the book's registered database owns its folder; stopping it closes the pool.
+     */
+    @SuppressWarnings("unchecked")
+    public static CheckoutPoolDatabase start(Path folder, int size, UnaryOperator<Storage> wrap) {
+        var files = new FileStorage(folder);
+        Pid<Owner.Request> owner;
+        try {
+            owner = GenServer.start(files.ownerName("CheckoutPoolDatabase"),
+                    new Owner(() -> start(wrap.apply(files), size)));
+        } catch (AlreadyStartedException e) {
+            owner = (Pid<Owner.Request>) e.pid();
+        }
+        CheckoutPoolDatabase running = GenServer.call(owner, new Owner.ThePool());
+        return new CheckoutPoolDatabase(running.pool, running.size, owner);
     }
 
     /** A pool of {@code size} workers over {@code storage}; all started now. */
@@ -54,7 +83,7 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the pool's workers", e);
         }
-        return new CheckoutPoolDatabase(pool, size);
+        return new CheckoutPoolDatabase(pool, size, null);
     }
 
     /**
@@ -91,10 +120,19 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
         }
     }
 
-    /** Stops the workers, as {@code :poolboy.stop} would. */
+    /** Stops the workers, as {@code :poolboy.stop} would (through the pool's owner, if it has one). */
     @Override
     public void close() {
-        pool.close();
+        if (owner == null) {
+            pool.close();
+        } else if (GenServer.isAlive(owner)) {
+            GenServer.stop(owner);
+        }
+    }
+
+    /** The process that owns this folder's pool; null for a pool over any storage. */
+    public Pid<?> owner() {
+        return owner;
     }
 
     /** Requests waiting for a worker: this design's queue, where the others have a mailbox. */
@@ -117,6 +155,41 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
             return pool.borrowObject();
         } catch (Exception e) {
             throw new IllegalStateException("no database worker to borrow", e);
+        }
+    }
+
+    /** The process that owns a folder's pool: it starts the pool, hands it out, and closes it. */
+    static final class Owner implements GenServer<CheckoutPoolDatabase, Owner.Request> {
+        /** The owner's protocol. */
+        sealed interface Request permits ThePool {}
+
+        /** A call: the pool. */
+        record ThePool() implements Request {}
+
+        private final Supplier<CheckoutPoolDatabase> pool;
+
+        Owner(Supplier<CheckoutPoolDatabase> pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public Result<CheckoutPoolDatabase> init() {
+            return Result.ok(pool.get());
+        }
+
+        @Override
+        public Result<CheckoutPoolDatabase> handleCall(Request request, From from,
+                CheckoutPoolDatabase database) {
+            return switch (request) {
+                case ThePool() -> Result.reply(database, database);
+            };
+        }
+
+        @Override
+        public void terminate(Object reason, CheckoutPoolDatabase database) {
+            if (database != null) {
+                database.pool.close();
+            }
         }
     }
 

@@ -10,8 +10,8 @@ import todo.persistence.FileStorage;
 import todo.persistence.TodoDatabase;
 
 /**
- * The six ways to persist of section 7.3.4, side by side, each started the same way. Designs 1, 3
- * and 4 own their folder as the book's registered database does: starting one on a folder it
+ * The six ways to persist of section 7.3.4, side by side, each started the same way. Designs 1, 3,
+ * 4 and 5 own their folder as the book's registered database does: starting one on a folder it
  * already serves returns the running one.
  */
 public enum Design {
@@ -53,8 +53,7 @@ public enum Design {
     CHECKOUT_POOL("5 checkout pool of 3 (Pool2)") {
         @Override
         public Running start(Path folder, WriteHooks hooks) {
-            var database = CheckoutPoolDatabase.start(hooks.around(new FileStorage(folder)),
-                    POOL_SIZE);
+            var database = CheckoutPoolDatabase.start(folder, POOL_SIZE, hooks::around);
             return new Running(database, database::waiting, database::close);
         }
     },

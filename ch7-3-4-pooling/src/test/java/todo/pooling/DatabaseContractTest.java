@@ -92,23 +92,25 @@ class DatabaseContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"SINGLE_PROCESS", "ONE_OFF_WORKERS", "POOLED"})
+    @EnumSource(names = {"SINGLE_PROCESS", "ONE_OFF_WORKERS", "POOLED", "CHECKOUT_POOL"})
     void aSecondStartOnTheSameFolderUsesTheRunningDatabase(Design design) {
         var database = start(design);
         TodoList list = TodoList.of(List.of(new TodoEntry(DEC_19, "Dentist")));
         database.store("bob", list);
 
         try (var second = design.start(folder)) {
-            assertThat(pidOf(second.database())).isSameAs(pidOf(database));
+            assertThat(processOf(second.database())).isSameAs(processOf(database));
             await().until(() -> list.equals(second.database().get("bob")));
         }
     }
 
-    private static Pid<?> pidOf(Database database) {
+    /** The process behind a design's handle (for design 5, the one that owns its pool). */
+    private static Pid<?> processOf(Database database) {
         return switch (database) {
             case TodoDatabase single -> single.pid();
             case OneOffWorkerDatabase oneOff -> oneOff.pid();
             case PooledDatabase pooled -> pooled.pid();
+            case CheckoutPoolDatabase checkout -> checkout.owner();
             default -> throw new IllegalArgumentException(database + " has no process");
         };
     }
