@@ -8,37 +8,45 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
+import sidebyside.Figure;
+import sidebyside.SideBySide;
 
 /**
  * The book's {@code LoadTest} (section 7.2.3): a million to-do servers behind one cache. It first
  * asks the cache for each new name (a put: the cache starts a server), then for each name again
- * (a get: the cache finds it), and prints the average time of each. With {@code --clients N} it
- * also measures how many gets per second one cache answers to N concurrent callers.
+ * (a get: the cache finds it), and prints the average time of each, then the peak resident memory
+ * of the JVM. With {@code --clients N} it also measures how many gets per second one cache answers
+ * to N concurrent callers. With {@code --vs-elixir [rounds]} it runs itself and its Elixir twin
+ * ({@code src/elixir/load_test.exs}, the book's code) alternately and prints one table.
  *
- * <pre>mvn -q -pl ch7-2-cache -am compile exec:exec@load-test -Dload.args="--clients 64"</pre>
+ * <pre>mvn -q -pl ch7-2-cache -am compile exec:exec@load-test -Dload.args="--vs-elixir"</pre>
  */
 public final class LoadTest {
     private LoadTest() {}
 
+    /** The concurrent clients that {@code --vs-elixir} measures unless told otherwise. */
+    static final int VS_ELIXIR_CLIENTS = 64;
+
     /** What to run: {@code --processes N} (default 1,000,000) and {@code --clients N} (default 1). */
     record Options(int processes, int clients) {
         static Options parse(String... rawArgs) {
-            // Maven hands -Dload.args over as one argument: split it into words.
-            String[] args = String.join(" ", rawArgs).trim().split("\\s+");
+            return parse(words(rawArgs));
+        }
+
+        static Options parse(List<String> args) {
             int processes = 1_000_000;
             int clients = 1;
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.isBlank()) {
-                    continue;
-                }
-                if (i + 1 >= args.length
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                if (i + 1 >= args.size()
                         || !(arg.equals("--processes") || arg.equals("--clients"))) {
                     throw new IllegalArgumentException("unknown option '" + arg + "'");
                 }
-                int value = positive(arg, args[++i]);
+                int value = positive(arg, args.get(++i));
                 if (arg.equals("--processes")) {
                     processes = value;
                 } else {
@@ -62,21 +70,76 @@ public final class LoadTest {
         }
     }
 
+    /** Maven hands -Dload.args over as one argument: split it into words. */
+    static List<String> words(String... rawArgs) {
+        return Arrays.stream(String.join(" ", rawArgs).trim().split("\\s+"))
+                .filter(word -> !word.isBlank()).toList();
+    }
+
     /** The figures of one run. */
-    record Report(int processes, double averagePutMicros, double averageGetMicros, int clients,
-            double concurrentGetsPerSecond, long heapBytesHeld) {}
+    record Report(int processes, double averagePutMicros, double averageGetMicros,
+            OptionalLong peakRssMegabytes, int clients, double concurrentGetsPerSecond,
+            long heapBytesHeld) {}
+
+    /** What both twins print, in the same words, for {@code --vs-elixir}. */
+    static List<Figure> figures() {
+        return List.of(
+                Figure.lowerIsBetter("average put", "µs", "^average put ([0-9.]+) µs"),
+                Figure.lowerIsBetter("average get", "µs", "^average get ([0-9.]+) µs"),
+                Figure.lowerIsBetter("peak RSS", "MB",
+                        "^peak RSS with [0-9,]+ servers: ([0-9,]+) MB"),
+                Figure.higherIsBetter("gets/s, concurrent clients", "gets/s",
+                        "^requests/second through one cache, \\d+ clients: ([0-9,]+)"));
+    }
 
     public static void main(String[] args) throws InterruptedException {
+        List<String> words = words(args);
+        int rounds;
         Options options;
         try {
-            options = Options.parse(args);
+            rounds = SideBySide.roundsAskedFor(words);
+            words = SideBySide.withoutOption(words);
+            if (rounds > 0 && !words.contains("--clients")) {
+                words = new ArrayList<>(words);
+                words.addAll(List.of("--clients", String.valueOf(VS_ELIXIR_CLIENTS)));
+            }
+            options = Options.parse(words);
         } catch (IllegalArgumentException e) {
             System.err.println("LoadTest: " + e.getMessage());
-            System.err.println("usage: LoadTest [--processes N] [--clients N]");
+            System.err.println(
+                    "usage: LoadTest [--processes N] [--clients N] [--vs-elixir [rounds]]");
             System.exit(2);
             return;
         }
+        if (rounds > 0) {
+            boolean ok = sideBySide(words, rounds).run(System.out, System.err);
+            System.exit(ok ? 0 : 1);
+        }
         print(run(options, System.err), System.out);
+    }
+
+    /**
+     * This program with the JVM options it was started with, next to {@code elixir --erl "+P
+     * 2000000" load_test.exs} (the book's command), both with the same options.
+     */
+    static SideBySide sideBySide(List<String> options, int rounds) {
+        var java = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        java.add(LoadTest.class.getName());
+        java.addAll(options);
+        var elixir = new ArrayList<>(List.of("--erl", "+P 2000000", elixirTwin().toString()));
+        elixir.addAll(options);
+        return new SideBySide("LoadTest " + String.join(" ", options) + ": Java / Elixir",
+                java, elixir, figures(), rounds);
+    }
+
+    /** Where the Elixir twin is: the pom says; else found from the module or the repository root. */
+    static Path elixirTwin() {
+        String configured = System.getProperty("loadtest.elixir");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        Path inModule = Path.of("src/elixir/load_test.exs");
+        return Files.isRegularFile(inModule) ? inModule : Path.of("ch7-2-cache").resolve(inModule);
     }
 
     static Report run(Options options, PrintStream progress) throws InterruptedException {
@@ -90,30 +153,33 @@ public final class LoadTest {
             micros[0] = timeEachName(cache, n, "put", progress);
             micros[1] = timeEachName(cache, n, "get", progress);
         }).join();
+        // Read before the concurrent phase, as the twin does: the memory of n idle servers.
+        OptionalLong peakRss = peakRssMegabytes();
         long held = usedHeapAfterGc() - heapBefore;
         double concurrent = options.clients() > 1
                 ? concurrentGets(cache, n, options.clients(), progress)
                 : 0;
-        return new Report(n, micros[0], micros[1], options.clients(), concurrent, held);
+        return new Report(n, micros[0], micros[1], peakRss, options.clients(), concurrent, held);
     }
 
-    /** Asks the cache for every name once; returns the average time of a request in µs. */
+    /** Asks the cache for every name once, as the book does; returns the average time in µs. */
     private static double timeEachName(Pid<TodoCache.Request> cache, int n, String phase,
             PrintStream progress) {
         int step = Math.max(1, n / 10);
         long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
+        for (int i = 1; i <= n; i++) {
             TodoCache.serverProcess(cache, "cache_" + i);
-            if ((i + 1) % step == 0) {
-                progress.printf(Locale.ROOT, "%s %,d of %,d%n", phase, i + 1, n);
+            if (i % step == 0) {
+                progress.printf(Locale.ROOT, "%s %,d of %,d%n", phase, i, n);
             }
         }
         return (System.nanoTime() - start) / 1_000.0 / n;
     }
 
     /**
-     * Each client asks for its own share of the names, all at once; returns gets per second. The
-     * first round warms up the JIT (each client's loop is short), the second is measured.
+     * Client c (of N) asks for names c, c + N, c + 2N... once each, all clients at once; returns
+     * gets per second. The first round warms up the JIT (each client's loop is short), the second
+     * is measured. The Elixir twin does exactly this.
      */
     private static double concurrentGets(Pid<TodoCache.Request> cache, int n, int clients,
             PrintStream progress)
@@ -129,10 +195,10 @@ public final class LoadTest {
             throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
+        for (int c = 1; c <= clients; c++) {
             int client = c;
             threads.add(Thread.ofVirtual().start(() -> {
-                for (int i = client; i < n; i += clients) {
+                for (int i = client; i <= n; i += clients) {
                     TodoCache.serverProcess(cache, "cache_" + i);
                 }
             }));
@@ -146,6 +212,8 @@ public final class LoadTest {
     static void print(Report r, PrintStream out) {
         out.printf(Locale.ROOT, "average put %.2f µs%n", r.averagePutMicros());
         out.printf(Locale.ROOT, "average get %.2f µs%n", r.averageGetMicros());
+        r.peakRssMegabytes().ifPresent(mb -> out.printf(Locale.ROOT,
+                "peak RSS with %,d servers: %,d MB%n", r.processes(), mb));
         out.printf(Locale.ROOT, "requests/second through one cache, one client: %,.0f%n",
                 1e6 / r.averageGetMicros());
         if (r.clients() > 1) {
@@ -157,8 +225,6 @@ public final class LoadTest {
                 r.processes(),
                 r.heapBytesHeld() >> 20, r.heapBytesHeld() / r.processes());
         out.printf(Locale.ROOT, "processes alive: %,d%n", GenServer.processCount());
-        peakRssMegabytes()
-                .ifPresent(mb -> out.printf(Locale.ROOT, "peak RSS of this JVM: %,d MB%n", mb));
     }
 
     private static long usedHeapAfterGc() {
@@ -167,15 +233,15 @@ public final class LoadTest {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    /** The JVM's high-water mark of resident memory, where Linux tells it. */
-    private static java.util.Optional<Long> peakRssMegabytes() {
+    /** The JVM's high-water mark of resident memory (VmHWM), where Linux tells it. */
+    private static OptionalLong peakRssMegabytes() {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream()
                     .filter(line -> line.startsWith("VmHWM:"))
-                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")) >> 10)
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) >> 10)
                     .findFirst();
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return OptionalLong.empty();
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import todo.cache.LoadTest.Options;
 
@@ -35,6 +36,34 @@ class LoadTestTest {
     }
 
     @Test
+    void vsElixirRunsTheBooksCommandOnTheTwinWithTheSameOptions() {
+        var sideBySide = LoadTest.sideBySide(List.of("--processes", "1000", "--clients", "64"), 3);
+
+        assertThat(sideBySide.rounds()).isEqualTo(3);
+        assertThat(sideBySide.javaCommand()).containsSubsequence("todo.cache.LoadTest",
+                "--processes", "1000", "--clients", "64");
+        assertThat(sideBySide.elixirCommand()).containsExactly("--erl", "+P 2000000",
+                LoadTest.elixirTwin().toString(), "--processes", "1000", "--clients", "64");
+        assertThat(LoadTest.elixirTwin()).isRegularFile();
+    }
+
+    @Test
+    void theTwinsPrintEveryFigureInTheSameWords() {
+        var javaLines = List.of("average put 4.29 µs", "average get 1.92 µs",
+                "peak RSS with 1,000,000 servers: 1,519 MB",
+                "requests/second through one cache, 64 clients: 608,492");
+        var elixirLines = List.of("average put 12.932639 µs", "average get 2.937836 µs",
+                "peak RSS with 1,000,000 servers: 3,068 MB",
+                "requests/second through one cache, 64 clients: 394,401");
+
+        for (int i = 0; i < LoadTest.figures().size(); i++) {
+            var pattern = LoadTest.figures().get(i).pattern();
+            assertThat(javaLines.get(i)).containsPattern(pattern);
+            assertThat(elixirLines.get(i)).containsPattern(pattern);
+        }
+    }
+
+    @Test
     void aSmallRunPrintsTheBooksLinesAndTheThroughput() throws InterruptedException {
         var progress = new ByteArrayOutputStream();
         var out = new ByteArrayOutputStream();
@@ -49,7 +78,8 @@ class LoadTestTest {
                 .anyMatch(line -> line.matches("average put \\d+\\.\\d\\d µs"))
                 .anyMatch(line -> line.matches("average get \\d+\\.\\d\\d µs"))
                 .anyMatch(line -> line.startsWith("requests/second through one cache, 4 clients: "))
-                .anyMatch(line -> line.startsWith("memory held by 2,000 processes: "));
+                .anyMatch(line -> line.startsWith("memory held by 2,000 processes: "))
+                .anyMatch(line -> line.matches("peak RSS with 2,000 servers: [0-9,]+ MB"));
         assertThat(report.concurrentGetsPerSecond()).isPositive();
     }
 }

@@ -1,0 +1,83 @@
+# The Elixir twin of todo.cache.LoadTest: the book's LoadTest (section 7.2.3) on the book's
+# Todo.Cache, plus the two figures the Java program adds, measured the same way:
+#   - peak RSS (VmHWM) once the servers exist, before any concurrent phase;
+#   - with --clients N (N > 1), gets per second from N concurrent client processes, client c
+#     asking for names c+1, c+1+N, ... once each; one warm-up round, then one measured round.
+#
+#   elixir --erl "+P 2000000" ch7-2-cache/src/elixir/load_test.exs [--processes N] [--clients N]
+Code.require_file("todo.exs", __DIR__)
+
+defmodule LoadTest do
+  def run(total_processes, clients) do
+    {:ok, cache} = Todo.Cache.start()
+
+    # Since the cache is empty, this code creates new processes.
+    {put_time, _} =
+      :timer.tc(fn ->
+        Enum.each(
+          1..total_processes,
+          &Todo.Cache.server_process(cache, "cache_#{&1}")
+        )
+      end)
+
+    IO.puts("average put #{put_time / total_processes} µs")
+
+    # Since the cache is primed, and we use the same names as in the
+    # previous loop, this code benches process retrieval.
+    {get_time, _} =
+      :timer.tc(fn ->
+        Enum.each(
+          1..total_processes,
+          &Todo.Cache.server_process(cache, "cache_#{&1}")
+        )
+      end)
+
+    IO.puts("average get #{get_time / total_processes} µs")
+    IO.puts("peak RSS with #{format(total_processes)} servers: #{format(peak_rss_mb())} MB")
+
+    if clients > 1 do
+      concurrent_round(cache, total_processes, clients)
+      {time, _} = :timer.tc(fn -> concurrent_round(cache, total_processes, clients) end)
+      rate = round(total_processes / (time / 1_000_000))
+
+      IO.puts(
+        "requests/second through one cache, #{clients} clients: #{format(rate)}"
+      )
+    end
+  end
+
+  defp concurrent_round(cache, total_processes, clients) do
+    parent = self()
+
+    for client <- 1..clients do
+      spawn(fn ->
+        Enum.each(
+          client..total_processes//clients,
+          &Todo.Cache.server_process(cache, "cache_#{&1}")
+        )
+
+        send(parent, :done)
+      end)
+    end
+
+    for _ <- 1..clients, do: receive(do: (:done -> :ok))
+  end
+
+  defp peak_rss_mb do
+    [kb] = Regex.run(~r/VmHWM:\s+(\d+) kB/, File.read!("/proc/self/status"), capture: :all_but_first)
+    div(String.to_integer(kb), 1024)
+  end
+
+  defp format(n) do
+    n |> Integer.to_string() |> String.reverse() |> String.replace(~r/(\d{3})(?=\d)/, "\\1,")
+    |> String.reverse()
+  end
+end
+
+{opts, _, invalid} =
+  OptionParser.parse(System.argv(), strict: [processes: :string, clients: :string])
+
+if invalid != [], do: raise(ArgumentError, "unknown option #{inspect(invalid)}")
+
+int = fn key, default -> (opts[key] || default) |> String.replace("_", "") |> String.to_integer() end
+LoadTest.run(int.(:processes, "1000000"), int.(:clients, "1"))
