@@ -2,7 +2,7 @@ package genserver;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -11,10 +11,10 @@ import java.util.concurrent.locks.LockSupport;
  * the {@code From} and answers later with {@link GenServer#reply}, from any process.
  *
  * <p>The slot is written once. Whoever writes it first wins: the answer, the failure of the server,
- * or the caller giving up at its timeout. So a late answer finds the slot taken and is dropped; it
- * cannot reach a later call, because every call has its own {@code From}.
+ * or the caller's deadline. So a late answer finds the slot taken and is dropped; it cannot reach a
+ * later call, because every call has its own {@code From}.
  */
-public final class From {
+public final class From extends Message {
     private static final Object PENDING = new Object();
     private static final Object NULL = new Object();
     private static final VarHandle RESULT;
@@ -25,6 +25,10 @@ public final class From {
      * round trip from ~1.5 to ~0.7 µs without hurting 64 concurrent callers.
      */
     private static final int SPINS = Integer.getInteger("genserver.spins", 100);
+    /** Timeouts this short park with a timer of their own; longer ones use {@link Timeouts}. */
+    private static final long OWN_TIMER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** What {@link #awaitAnswer} takes for "no deadline" (OTP's {@code :infinity}). */
+    static final long FOREVER = Long.MAX_VALUE;
 
     static {
         try {
@@ -38,6 +42,10 @@ public final class From {
     private final Thread caller;
     @SuppressWarnings("unused") // written through RESULT
     private volatile Object result = PENDING;
+    /** When the caller gives up; written before {@link Timeouts#register} publishes this slot. */
+    long deadline;
+    /** The link in {@link Timeouts}' chain; only the sweeper thread reads it. */
+    From nextWaiting;
 
     From(Object request) {
         this.request = request;
@@ -61,41 +69,72 @@ public final class From {
         return result != PENDING;
     }
 
-    /** What {@link #await} returns when the caller gave up: the slot is closed, a late answer is dropped. */
+    /** The deadline passed: close the slot unless the answer is already in, and wake the caller. */
+    void timeOut() {
+        if (RESULT.compareAndSet(this, PENDING, TIMED_OUT)) {
+            LockSupport.unpark(caller);
+        }
+    }
+
+    /** What {@link #awaitAnswer} returns when the caller gave up: the slot is closed, a late answer is dropped. */
     static final Object TIMED_OUT = new Object();
 
     /**
-     * Parks the caller until the slot is filled or the timeout passes, and returns the answer, or
-     * {@link #TIMED_OUT}. A null timeout waits for as long as it takes. With {@code spin}, the
-     * caller first spins briefly: its server was idle and will likely answer within a microsecond.
+     * Waits for as long as it takes ({@code GenServer.start} and {@code stop}: the process either
+     * answers or ends, and ending fails every slot it holds).
+     *
+     * @throws ProcessExitException if the process ended before answering
+     */
+    Object awaitForever() {
+        return awaitAnswer(FOREVER, false);
+    }
+
+    /**
+     * Parks the caller until the slot is filled or {@code timeoutNanos} pass ({@link #FOREVER}: no
+     * deadline), and returns the answer, or {@link #TIMED_OUT}. With {@code spin}, the caller first
+     * spins briefly: its server was idle and will likely answer within a microsecond.
      *
      * @throws ProcessExitException if the server ended before answering
      */
-    Object await(Duration timeout, boolean spin) {
-        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
-        Object r;
-        for (int spins = spin ? SPINS : 0; (r = result) == PENDING && spins > 0; spins--) {
+    Object awaitAnswer(long timeoutNanos, boolean spin) {
+        for (int spins = spin ? SPINS : 0; result == PENDING && spins > 0; spins--) {
             Thread.onSpinWait();
         }
-        while ((r = result) == PENDING) {
-            if (timeout == null) {
-                LockSupport.park(this);
-                continue;
+        if (result == PENDING) {
+            if (timeoutNanos == FOREVER) {
+                parkUntilDone();
+            } else if (timeoutNanos <= OWN_TIMER_NANOS) {
+                parkWithTimer(System.nanoTime() + timeoutNanos);
+            } else {
+                deadline = System.nanoTime() + timeoutNanos;
+                Timeouts.register(this);
+                parkUntilDone();
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                if (RESULT.compareAndSet(this, PENDING, TIMED_OUT)) {
-                    return TIMED_OUT;
-                }
-                continue; // the answer arrived at the last moment: it is not late, take it
-            }
-            LockSupport.parkNanos(this, left);
         }
+        Object r = result;
         if (r instanceof Failure f) {
             // A fresh exception so that the caller's own stack shows where it waited.
             throw f.rethrowable();
         }
         return r == NULL ? null : r;
+    }
+
+    private void parkUntilDone() {
+        while (result == PENDING) {
+            LockSupport.park(this);
+        }
+    }
+
+    private void parkWithTimer(long deadline) {
+        while (result == PENDING) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                // If the answer arrived at the last moment it is not late: the failed CAS keeps it.
+                RESULT.compareAndSet(this, PENDING, TIMED_OUT);
+                return;
+            }
+            LockSupport.parkNanos(this, left);
+        }
     }
 
     @Override

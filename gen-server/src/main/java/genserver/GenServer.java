@@ -99,7 +99,14 @@ public interface GenServer<S, M> {
         return call(pid, request, DEFAULT_TIMEOUT);
     }
 
-    /** {@link #call(Pid, Object)} with a timeout of the caller's choosing. */
+    /**
+     * {@link #call(Pid, Object)} with a timeout of the caller's choosing. A timeout too long to
+     * count in nanoseconds, such as {@code Duration.ofMillis(Long.MAX_VALUE)}, means "wait
+     * forever", as OTP's {@code :infinity} does; a negative or null one is refused before anything
+     * is sent.
+     *
+     * @throws IllegalArgumentException if the timeout is negative; nothing was sent
+     */
     @SuppressWarnings("unchecked")
     static <M, R> R call(Pid<M> pid, M request, Duration timeout) {
         return (R) pid.process.call(request, timeout);
@@ -118,6 +125,11 @@ public interface GenServer<S, M> {
     /**
      * Stops the process with reason {@code "normal"}: it runs {@code terminate}, and every later
      * call fails with a "no process" {@link ProcessExitException}. Returns once it has ended.
+     *
+     * <p>A callback cannot stop its own process this way (it would wait forever for its own end):
+     * it gets an {@link IllegalStateException}, as a process that calls itself does, and a callback
+     * that lets it escape ends the process with it. A callback ends its process by returning
+     * {@link Result#stop}, OTP's {@code {:stop, reason, state}}.
      */
     static void stop(Pid<?> pid) {
         stop(pid, "normal");
@@ -130,7 +142,7 @@ public interface GenServer<S, M> {
 
     /** Runs {@code body} in a new one-off process (OTP's {@code spawn}); an exception ends only it. */
     static Pid<Void> spawn(Runnable body) {
-        return new Process<Void, Void>(Objects.requireNonNull(body, "body")).start();
+        return new Process<>(new OneOff(Objects.requireNonNull(body, "body")), null).spawn();
     }
 
     /** Whether the process is still running (OTP's {@code Process.alive?}). */

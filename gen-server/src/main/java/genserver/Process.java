@@ -1,11 +1,15 @@
 package genserver;
 
+import genserver.Message.Cast;
+import genserver.Message.SystemStop;
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -14,73 +18,112 @@ import java.util.concurrent.locks.LockSupport;
  * The runtime behind a {@link Pid}: one virtual thread that owns the server's state and reads one
  * unbounded FIFO mailbox, handling one message at a time. Everything the outside world does to a
  * process arrives as a message; only this thread ever calls the server's callbacks or sees its
- * state.
+ * state. A spawned one-off body is a {@link OneOff} server, so there is one kind of process.
+ *
+ * <h2>Implementation notes</h2>
+ *
+ * <p><b>Who races whom.</b> Many senders (callers, casters, stoppers, in any thread) race each
+ * other and the process's own thread on {@link #inbox}; the process's thread races its
+ * starter on {@link #starting}; an answer, a failure and a deadline race on each {@link From}'s
+ * slot. Nothing else is shared: every other mutable field below the line "owned by the process's
+ * thread" is read and written by that thread alone ({@link #ready}, {@code state}, {@code
+ * current}, {@code stopRequest}, {@code deferred}), so callbacks need no lock.
+ *
+ * <p><b>The mailbox</b> is a lock-free stack of {@link Message}s, each message its own link, plus
+ * a private FIFO. {@code inbox} is {@code null} (empty), {@link #WAITING} (empty, and the process
+ * is parked or about to park), {@link #CLOSED} (the process has ended) or the newest message. A
+ * sender links its message to the head and swings the head with one compare-and-set; the sender
+ * that replaces {@code WAITING} is the one that unparks the process (one unpark per wake-up, and
+ * only that caller spins for its answer: its server was idle). The process takes the whole stack
+ * with one get-and-set and reverses it into {@link #ready}: oldest first, so messages from one
+ * sender keep their order. {@link #readyCount} is published (release) for {@link
+ * #mailboxLength} only; the process never reads it back for a decision.
+ *
+ * <p><b>Start.</b> {@code starting} holds the starter's thread until {@code init} has returned,
+ * then {@link #STARTED} or, if the process ended in {@code init}, the exit exception: written once
+ * by the process, before it unparks the starter. A spawned process has no starter to wait.
+ *
+ * <p><b>Exit happens exactly once</b>, in {@link #exit}, in the process's own thread: it writes
+ * {@link #exitReason} (never changed again) <em>before</em> it closes the mailbox with one
+ * get-and-set to {@code CLOSED} and fails what it took. So a sender either got its message in
+ * before the close (and the drain fails it) or sees {@code CLOSED}, and with it the exit reason,
+ * and fails the call itself without sending anything. No message is lost in between, and none is
+ * left in a dead mailbox.
+ *
+ * <p><b>A {@link From} slot</b> goes from pending to exactly one of answer, failure or timed out:
+ * each is a compare-and-set from pending, and only the winner wakes the caller. A deferred call is
+ * remembered in {@code deferred} until this process ends, so that its end fails it at once.
+ * Deadlines live in one shared sweep ({@link Timeouts}), not in a timer per call.
  */
 final class Process<S, M> implements Runnable {
     private static final System.Logger LOG = System.getLogger("genserver");
-    private static final java.lang.invoke.VarHandle WAITING;
+    private static final VarHandle INBOX;
+    private static final VarHandle READY_COUNT;
 
     static {
         try {
-            WAITING = java.lang.invoke.MethodHandles.lookup().findVarHandle(Process.class,
-                    "waiting", boolean.class);
+            var lookup = MethodHandles.lookup();
+            INBOX = lookup.findVarHandle(Process.class, "inbox", Object.class);
+            READY_COUNT = lookup.findVarHandle(Process.class, "readyCount", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+    }
+
+    /** {@code inbox} when it is empty and the process waits for a message. */
+    private static final Object WAITING = new Object();
+    /** {@code inbox} once the process has ended: nothing can be sent any more. */
+    private static final Object CLOSED = new Object();
+    /** {@code starting} once {@code init} has returned. */
+    private static final Object STARTED = new Object();
+
+    /** What {@link #send} found. */
+    private enum Sent {
+        DELIVERED, WOKE_IT, DEAD
     }
 
     // The BEAM gives its own boot-time processes the low numbers; ours start after them.
     private static final AtomicLong NEXT_NUMBER = new AtomicLong(100);
     static final AtomicInteger LIVE = new AtomicInteger();
     static final ConcurrentHashMap<String, Pid<?>> REGISTRY = new ConcurrentHashMap<>();
+    /** Timeouts longer than this (about 146 years) mean "wait forever", like OTP's {@code :infinity}. */
+    private static final Duration LONGEST_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE / 2);
 
     final long number = NEXT_NUMBER.getAndIncrement();
     final Pid<M> pid = new Pid<>(this);
-    final String label;
     final Thread thread;
     private final GenServer<S, M> server;
-    private final Runnable oneOff;
     private final String registeredName;
-    private final ConcurrentLinkedQueue<Object> mailbox = new ConcurrentLinkedQueue<>();
-    /** True while the process is parked, or about to park, waiting for a message. */
-    private volatile boolean waiting;
-    private From started; // until init has returned
 
+    @SuppressWarnings("unused") // through INBOX
+    private volatile Object inbox;
+    @SuppressWarnings("unused") // through READY_COUNT
+    private volatile int readyCount;
+    private volatile Object starting;
     /** Null while the process lives; once set, never changes. */
     private volatile Object exitReason;
 
-    // Touched only by this process's own thread.
+    // ---- owned by the process's thread ----
+    private Message ready;
     private S state;
-    private Object current; // the message being handled, for the crash report
+    private Object current; // what is being handled, for the crash report
     private From stopRequest;
     private List<From> deferred;
     private int deferredLimit = 16;
 
-    private record Cast(Object request) {}
-
-    private record SystemStop(Object reason, From from) {}
-
-    /** A GenServer process; {@link #start} runs it. */
     Process(GenServer<S, M> server, String registeredName) {
         this.server = server;
-        this.oneOff = null;
         this.registeredName = registeredName;
-        this.label = labelOf(server);
-        this.started = new From("init");
-        this.thread = Thread.ofVirtual().name(label + " " + pid).unstarted(this);
+        // One concatenation: the name a thread dump shows, e.g. "TodoServer #PID<0.123.0>".
+        this.thread = Thread.ofVirtual().name(label() + " #PID<0." + number + ".0>")
+                .unstarted(this);
     }
 
-    /** A one-off process running {@code body}: OTP's {@code spawn}. */
-    Process(Runnable body) {
-        this.server = null;
-        this.oneOff = body;
-        this.registeredName = null;
-        this.label = "spawned";
-        this.started = null;
-        this.thread = Thread.ofVirtual().name(label + " " + pid).unstarted(this);
-    }
-
-    private static String labelOf(Object server) {
+    /** What logs and errors call the process: its server's class, or "spawned". */
+    String label() {
+        if (server instanceof OneOff) {
+            return "spawned";
+        }
         String name = server.getClass().getSimpleName();
         return name.isEmpty() || name.contains("$") ? "GenServer" : name;
     }
@@ -93,111 +136,106 @@ final class Process<S, M> implements Runnable {
                 throw new AlreadyStartedException(registeredName, holder);
             }
         }
-        From initDone = started; // read before the thread starts: it clears the field
+        Thread starter = Thread.currentThread();
+        starting = starter;
         LIVE.incrementAndGet();
         thread.start();
-        if (initDone != null) {
-            initDone.await(null, false);
+        Object outcome;
+        while ((outcome = starting) == starter) {
+            LockSupport.park(this);
         }
+        if (outcome instanceof ProcessExitException e) {
+            throw new ProcessExitException(e.pid(), e.reason()); // with the starter's stack
+        }
+        return pid;
+    }
+
+    /** Starts the thread and returns at once, as OTP's {@code spawn} does. */
+    Pid<M> spawn() {
+        LIVE.incrementAndGet();
+        thread.start();
         return pid;
     }
 
     // ---- the caller's side: these run in the thread of whoever talks to the process ----
 
     Object call(M request, Duration timeout) {
+        long timeoutNanos = timeoutNanos(timeout);
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException(
-                    label + " " + pid + " calls itself: it would wait forever");
+                    label() + " " + pid + " calls itself: it would wait forever");
         }
-        ensureAlive();
         From from = new From(request);
-        boolean idle = send(from);
-        recheckAfterSend(from, from);
-        Object answer = from.await(timeout, idle);
+        Sent sent = send(from);
+        if (sent == Sent.DEAD) {
+            throw new ProcessExitException(pid, exitReason);
+        }
+        Object answer = from.awaitAnswer(timeoutNanos, sent == Sent.WOKE_IT);
         if (answer == From.TIMED_OUT) {
-            throw new CallTimeoutException(label, pid, request, timeout);
+            throw new CallTimeoutException(label(), pid, request, timeout);
         }
         return answer;
     }
 
-    void cast(M request) {
-        if (exitReason == null) {
-            send(new Cast(request));
+    /** Checked before anything is sent: a call that will throw sends nothing. */
+    private static long timeoutNanos(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("a call's timeout cannot be negative: " + timeout);
         }
+        return timeout.compareTo(LONGEST_TIMEOUT) > 0 ? From.FOREVER : timeout.toNanos();
+    }
+
+    void cast(M request) {
+        send(new Cast(request)); // to a dead process it is dropped, as on the BEAM
     }
 
     void stop(Object reason) {
-        if (oneOff != null) {
+        if (server instanceof OneOff) {
             throw new UnsupportedOperationException(
                     pid + " was spawned, not started: it has no mailbox to stop");
         }
-        ensureAlive();
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException(label() + " " + pid
+                    + " stops itself from a callback: it would wait forever for its own end;"
+                    + " return Result.stop(reason, state) instead");
+        }
         From from = new From(reason);
-        var stop = new SystemStop(reason, from);
-        send(stop);
-        recheckAfterSend(stop, from);
-        from.await(null, false);
-    }
-
-    /**
-     * Puts a message in the mailbox and wakes the process if it waits; returns whether it did (an
-     * idle server answers a call quickly, so its caller may spin briefly instead of parking).
-     */
-    private boolean send(Object message) {
-        mailbox.offer(message);
-        // Only the sender that flips the flag wakes the process: one unpark, one spinning caller.
-        if (waiting && WAITING.compareAndSet(this, true, false)) {
-            LockSupport.unpark(thread);
-            return true;
+        if (send(new SystemStop(reason, from)) == Sent.DEAD) {
+            throw new ProcessExitException(pid, exitReason);
         }
-        return false;
+        from.awaitForever();
     }
 
-    /**
-     * The next message, parking until one comes. The process says it is waiting, then looks once
-     * more: a sender that missed the flag put its message in before that second look, and a sender
-     * that saw it unparks us (a permit that arrives before we park is kept).
-     */
-    private Object receive() {
-        Object message = mailbox.poll();
-        while (message == null) {
-            waiting = true;
-            message = mailbox.poll();
-            if (message == null) {
-                LockSupport.park(this);
-                message = mailbox.poll();
+    /** Puts a message in the mailbox, waking the process if it waits (see the notes above). */
+    private Sent send(Message message) {
+        while (true) {
+            Object head = inbox;
+            if (head == CLOSED) {
+                return Sent.DEAD;
             }
-            waiting = false;
+            message.next = head == WAITING ? null : (Message) head;
+            if (INBOX.compareAndSet(this, head, message)) {
+                if (head == WAITING) {
+                    LockSupport.unpark(thread);
+                    return Sent.WOKE_IT;
+                }
+                return Sent.DELIVERED;
+            }
         }
-        return message;
     }
 
+    /** A snapshot for OTP's {@code message_queue_len}; not counting the message being handled. */
     int mailboxLength() {
-        return mailbox.size();
+        int n = (int) READY_COUNT.getAcquire(this);
+        for (Object m = inbox; m instanceof Message message; m = message.next) {
+            n++;
+        }
+        return n;
     }
 
     boolean isAlive() {
         return exitReason == null;
-    }
-
-    private void ensureAlive() {
-        Object reason = exitReason;
-        if (reason != null) {
-            throw new ProcessExitException(pid, reason);
-        }
-    }
-
-    /**
-     * The process may have died between our check and our send, after it emptied its mailbox for
-     * the last time. It sets its exit reason before it empties the mailbox, so one of the two of us
-     * sees the other: either it took our message (and answers or fails it), or the message is still
-     * in the mailbox and we take it back and fail it here.
-     */
-    private void recheckAfterSend(Object message, From from) {
-        Object reason = exitReason;
-        if (reason != null && mailbox.remove(message)) {
-            from.fail(new ProcessExitException(pid, reason));
-        }
     }
 
     // ---- the process's side: everything below runs in this process's own thread ----
@@ -205,69 +243,93 @@ final class Process<S, M> implements Runnable {
     @Override
     public void run() {
         try {
-            if (oneOff != null) {
-                runOneOff();
-            } else {
-                runServer();
+            Object reason = runCallbacks();
+            terminate(reason);
+            exit(reason);
+            if (stopRequest != null) {
+                stopRequest.complete(null); // GenServer.stop returns once the process is gone
             }
         } finally {
             LIVE.decrementAndGet();
         }
     }
 
-    private void runOneOff() {
-        try {
-            oneOff.run();
-            exitReason = "normal";
-        } catch (Throwable t) {
-            exitReason = t;
-            LOG.log(Level.ERROR, "Process " + label + " " + pid + " raised an exception", t);
-        }
-    }
-
-    private void runServer() {
-        Object reason;
+    /** Runs {@code init}, then handles messages until a callback stops or throws; the reason. */
+    private Object runCallbacks() {
         try {
             current = "init";
-            Result<S> r = server.init();
-            if (r instanceof Result.Stop<S> stop) {
-                reason = stop.reason();
-            } else {
-                started.complete(pid);
-                started = null;
-                reason = loop(r);
+            Result<S> first = server.init();
+            if (first instanceof Result.Stop<S> stop) {
+                return stop.reason();
             }
+            initReturned(STARTED);
+            Object reason = apply(first, null);
+            while (reason == null) {
+                reason = handle(receive());
+                current = null; // hold on to nothing between messages
+            }
+            return reason;
         } catch (Throwable t) {
-            reason = t;
             LOG.log(Level.ERROR, crashReport(t), t);
-        }
-        terminate(reason);
-        exit(reason);
-        if (stopRequest != null) {
-            stopRequest.complete(null); // GenServer.stop returns once the process is gone
+            return t;
         }
     }
 
-    /** Handles messages until a callback asks to stop; returns the reason. */
-    private Object loop(Result<S> first) {
-        Object reason = apply(first, null);
-        while (reason == null) {
-            Object message = receive();
-            reason = handle(message);
-            current = null; // hold on to nothing between messages
+    private void initReturned(Object outcome) {
+        Object starter = starting;
+        starting = outcome;
+        if (starter instanceof Thread t) {
+            LockSupport.unpark(t);
         }
-        return reason;
+    }
+
+    /** The oldest message, parking until there is one. */
+    private Message receive() {
+        Message message = ready;
+        if (message == null) {
+            message = takeInbox();
+        }
+        ready = message.next;
+        message.next = null;
+        READY_COUNT.setRelease(this, readyCount - 1);
+        return message;
+    }
+
+    /** Takes every message sent so far, oldest first; parks while there is none. */
+    private Message takeInbox() {
+        while (true) {
+            if (inbox == null) {
+                if (INBOX.compareAndSet(this, null, WAITING)) {
+                    do {
+                        LockSupport.park(this);
+                    } while (inbox == WAITING);
+                }
+                continue;
+            }
+            Message newest = (Message) INBOX.getAndSet(this, null);
+            Message oldest = null;
+            int count = 0;
+            while (newest != null) {
+                Message older = newest.next;
+                newest.next = oldest;
+                oldest = newest;
+                newest = older;
+                count++;
+            }
+            READY_COUNT.setRelease(this, count);
+            return oldest;
+        }
     }
 
     @SuppressWarnings("unchecked")
-    private Object handle(Object message) {
+    private Object handle(Message message) {
         current = message;
         return switch (message) {
             case From from -> apply(server.handleCall((M) from.request, from, state), from);
-            case Cast cast -> apply(server.handleCast((M) cast.request(), state), null);
+            case Cast cast -> apply(server.handleCast((M) cast.request, state), null);
             case SystemStop stop -> {
-                stopRequest = stop.from();
-                yield stop.reason();
+                stopRequest = stop.from;
+                yield stop.reason;
             }
             default -> throw new IllegalStateException("unknown message " + message);
         };
@@ -324,19 +386,19 @@ final class Process<S, M> implements Runnable {
         try {
             server.terminate(reason, state);
         } catch (Throwable t) {
-            LOG.log(Level.ERROR, label + " " + pid + " raised in terminate", t);
+            LOG.log(Level.ERROR, label() + " " + pid + " raised in terminate", t);
         }
     }
 
-    /** Marks the process dead, then fails everyone still waiting on it. */
+    /** Marks the process dead, closes its mailbox, and fails everyone still waiting on it. */
     private void exit(Object reason) {
-        exitReason = reason;
+        exitReason = reason; // before the close: see the notes above
         if (registeredName != null) {
             REGISTRY.remove(registeredName, pid);
         }
         ProcessExitException exit = new ProcessExitException(pid, reason);
-        if (started != null) {
-            started.fail(exit);
+        if (starting instanceof Thread) {
+            initReturned(exit);
         }
         if (current instanceof From from) {
             from.fail(exit);
@@ -344,11 +406,20 @@ final class Process<S, M> implements Runnable {
         if (deferred != null) {
             deferred.forEach(from -> from.fail(exit));
         }
-        Object message;
-        while ((message = mailbox.poll()) != null) {
-            switch (message) {
+        Object unread = INBOX.getAndSet(this, CLOSED);
+        failAll(ready, exit);
+        ready = null;
+        if (unread instanceof Message newest) {
+            failAll(newest, exit);
+        }
+        READY_COUNT.setRelease(this, 0);
+    }
+
+    private static void failAll(Message chain, ProcessExitException exit) {
+        for (Message m = chain; m != null; m = m.next) {
+            switch (m) {
                 case From from -> from.fail(exit);
-                case SystemStop stop -> stop.from().fail(exit);
+                case SystemStop stop -> stop.from.fail(exit);
                 default -> {
                 } // casts to a dead process are dropped, as on the BEAM
             }
@@ -356,16 +427,21 @@ final class Process<S, M> implements Runnable {
     }
 
     private String crashReport(Throwable t) {
-        return "GenServer " + label + " " + pid + " terminating"
+        if (server instanceof OneOff) {
+            return "Process " + label() + " " + pid + " raised an exception";
+        }
+        return "GenServer " + label() + " " + pid + " terminating"
                 + "\n** Last message in: " + describe(current)
                 + "\n** State: " + abbreviate(String.valueOf(state))
                 + "\n** Reason: " + t;
     }
 
     private static String describe(Object message) {
-        return message instanceof From from
-                ? "call " + from.request
-                : message instanceof Cast cast ? "cast " + cast.request() : String.valueOf(message);
+        return switch (message) {
+            case From from -> "call " + from.request;
+            case Cast cast -> "cast " + cast.request;
+            case null, default -> String.valueOf(message);
+        };
     }
 
     private static String abbreviate(String s) {

@@ -10,7 +10,7 @@ public final class ProcessExitException extends RuntimeException {
     private final transient Object reason;
 
     ProcessExitException(Pid<?> pid, Object reason) {
-        super(message(pid, pid.process.label, reason), reason instanceof Throwable t ? t : null,
+        super(message(pid, pid.process.label(), reason), reason instanceof Throwable t ? t : null,
                 false, true);
         this.pid = pid;
         this.reason = reason;

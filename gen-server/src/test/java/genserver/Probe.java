@@ -27,6 +27,9 @@ final class Probe implements GenServer<List<Object>, Probe.Msg> {
 
     record CallSelf() implements Msg {}
 
+    /** Asks the server to {@code GenServer.stop} its own process from inside a callback. */
+    record StopSelf() implements Msg {}
+
     private final List<Object> terminatedWith;
     private final Object continueArg;
 
@@ -69,6 +72,10 @@ final class Probe implements GenServer<List<Object>, Probe.Msg> {
                 yield Result.noreply(state);
             }
             case CallSelf() -> Result.reply(GenServer.call(selfPid(state), new Recorded()), state);
+            case StopSelf() -> {
+                GenServer.stop(selfPid(state));
+                yield Result.reply("stopped", state);
+            }
             case Record r -> Result.reply("ok", append(state, r.item()));
         };
     }
@@ -78,6 +85,10 @@ final class Probe implements GenServer<List<Object>, Probe.Msg> {
         return switch (request) {
             case Record(Object item) -> Result.noreply(append(state, item));
             case Crash(String why) -> throw new IllegalStateException(why);
+            case StopSelf() -> {
+                GenServer.stop(selfPid(state));
+                yield Result.noreply(state);
+            }
             default -> throw new IllegalArgumentException("not a cast: " + request);
         };
     }

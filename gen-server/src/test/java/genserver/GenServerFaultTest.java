@@ -1,0 +1,128 @@
+package genserver;
+
+import static genserver.GenServerTest.waitsForAnAnswer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import genserver.Probe.AwaitThenEcho;
+import genserver.Probe.Echo;
+import genserver.Probe.Msg;
+import genserver.Probe.Record;
+import genserver.Probe.Recorded;
+import genserver.Probe.ReplyLater;
+import genserver.Probe.StopSelf;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gen-server rows of issue 11's fault table: each test reproduces one fault and asserts what
+ * must happen instead. (A hang would show as a {@link CallTimeoutException} of the 30-second calls
+ * below, never as a test that waits forever.)
+ */
+class GenServerFaultTest {
+    private static final Duration GENEROUS = Duration.ofSeconds(30);
+
+    /** A probe that knows its own pid (its first recorded item), so it can name itself. */
+    private static Pid<Msg> selfAware(List<Object> terminatedWith) {
+        Pid<Msg> probe = GenServer.start(new Probe(terminatedWith, null));
+        GenServer.cast(probe, new Record(probe));
+        return probe;
+    }
+
+    @Test
+    void stopOfItselfFromHandleCallIsRefusedLikeACallToItselfInsteadOfDeadlocking() {
+        var terminated = Collections.synchronizedList(new ArrayList<Object>());
+        Pid<Msg> probe = selfAware(terminated);
+
+        assertThatThrownBy(() -> GenServer.call(probe, new StopSelf(), GENEROUS))
+                .isInstanceOf(ProcessExitException.class)
+                .hasMessageContaining(probe.toString())
+                .hasMessageContaining("stops itself from a callback")
+                .hasRootCauseInstanceOf(IllegalStateException.class);
+
+        assertThat(GenServer.isAlive(probe)).isFalse();
+        assertThat(terminated).singleElement().isInstanceOf(IllegalStateException.class);
+        // A later stop from outside does not block: the process is gone, and it says so.
+        assertThatThrownBy(() -> GenServer.stop(probe)).isInstanceOf(ProcessExitException.class)
+                .hasMessageContaining(probe.toString());
+    }
+
+    @Test
+    void stopOfItselfFromHandleCastEndsTheProcessAndALaterStopDoesNotBlock() {
+        var terminated = Collections.synchronizedList(new ArrayList<Object>());
+        Pid<Msg> probe = selfAware(terminated);
+
+        GenServer.cast(probe, new StopSelf());
+
+        await().until(() -> !GenServer.isAlive(probe));
+        assertThat(terminated).singleElement().isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> GenServer.stop(probe)).isInstanceOf(ProcessExitException.class);
+    }
+
+    static List<Duration> endless() {
+        return List.of(Duration.ofMillis(Long.MAX_VALUE), Duration.ofSeconds(Long.MAX_VALUE),
+                ChronoUnit.FOREVER.getDuration());
+    }
+
+    @ParameterizedTest
+    @MethodSource("endless")
+    void aTimeoutTooLongToCountMeansWaitForever(Duration forever) throws Exception {
+        Pid<Msg> probe = GenServer.start(new Probe());
+        var gate = new CountDownLatch(1);
+        var answers = Collections.synchronizedList(new ArrayList<Object>());
+        var failures = Collections.synchronizedList(new ArrayList<Throwable>());
+
+        assertThat((String) GenServer.call(probe, new Echo("now"), forever)).isEqualTo("now");
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                answers.add(GenServer.call(probe, new ReplyLater(gate, "later"), forever));
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        });
+        await().until(() -> waitsForAnAnswer(caller) && GenServer.messageQueueLength(probe) == 0);
+        gate.countDown();
+        caller.join();
+
+        assertThat(failures).isEmpty();
+        assertThat(answers).containsExactly("later");
+    }
+
+    @Test
+    void aCallThatWillThrowSendsNothing() {
+        Pid<Msg> probe = GenServer.start(new Probe());
+        var gate = new CountDownLatch(1);
+        Thread.ofVirtual().start(() -> GenServer.call(probe, new AwaitThenEcho(gate, "busy")));
+        await().until(() -> GenServer.messageQueueLength(probe) == 0 && gate.getCount() == 1);
+
+        assertThatThrownBy(
+                () -> GenServer.call(probe, new Record("negative"), Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot be negative");
+        assertThatThrownBy(() -> GenServer.call(probe, new Record("no timeout"), null))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(GenServer.messageQueueLength(probe)).isZero();
+
+        gate.countDown();
+        assertThat((List<Object>) GenServer.call(probe, new Recorded(), GENEROUS)).isEmpty();
+    }
+
+    @Test
+    void aCallToAProcessThatEndedSendsNothingAndSaysWhy() {
+        Pid<Msg> probe = GenServer.start(new Probe());
+        GenServer.stop(probe);
+
+        assertThatThrownBy(() -> GenServer.call(probe, new Echo("anyone?"), GENEROUS))
+                .isInstanceOf(ProcessExitException.class)
+                .hasMessageContaining("is not alive (exit reason: normal)");
+        assertThat(GenServer.messageQueueLength(probe)).isZero();
+    }
+}
