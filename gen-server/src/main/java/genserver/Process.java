@@ -240,10 +240,35 @@ final class Process<S, M> implements Runnable {
 
     // ---- the process's side: everything below runs in this process's own thread ----
 
+    /**
+     * Runs {@code init}, then handles messages until a callback stops or throws, then ends. The
+     * loop lives here and in {@link #receive} only: a parked process keeps just these two frames of
+     * its own, which is most of what an idle process costs.
+     */
     @Override
     public void run() {
+        Object reason;
         try {
-            Object reason = runCallbacks();
+            current = "init";
+            Result<S> first = server.init();
+            reason = first instanceof Result.Stop<S> stop ? stop.reason() : null;
+            if (reason == null) {
+                initReturned(STARTED);
+                reason = apply(first, null);
+            }
+            while (reason == null) {
+                reason = handle(receive());
+                current = null; // hold on to nothing between messages
+            }
+        } catch (Throwable t) {
+            LOG.log(Level.ERROR, crashReport(t), t);
+            reason = t;
+        }
+        end(reason);
+    }
+
+    private void end(Object reason) {
+        try {
             terminate(reason);
             exit(reason);
             if (stopRequest != null) {
@@ -251,27 +276,6 @@ final class Process<S, M> implements Runnable {
             }
         } finally {
             LIVE.decrementAndGet();
-        }
-    }
-
-    /** Runs {@code init}, then handles messages until a callback stops or throws; the reason. */
-    private Object runCallbacks() {
-        try {
-            current = "init";
-            Result<S> first = server.init();
-            if (first instanceof Result.Stop<S> stop) {
-                return stop.reason();
-            }
-            initReturned(STARTED);
-            Object reason = apply(first, null);
-            while (reason == null) {
-                reason = handle(receive());
-                current = null; // hold on to nothing between messages
-            }
-            return reason;
-        } catch (Throwable t) {
-            LOG.log(Level.ERROR, crashReport(t), t);
-            return t;
         }
     }
 
@@ -283,11 +287,22 @@ final class Process<S, M> implements Runnable {
         }
     }
 
-    /** The oldest message, parking until there is one. */
+    /**
+     * The oldest message, parking until there is one. When its own list is empty, the process
+     * takes every message sent so far; when there is none, it says it waits (see the notes).
+     */
     private Message receive() {
         Message message = ready;
-        if (message == null) {
-            message = takeInbox();
+        while (message == null) {
+            if (inbox == null) {
+                if (INBOX.compareAndSet(this, null, WAITING)) {
+                    do {
+                        LockSupport.park(this);
+                    } while (inbox == WAITING);
+                }
+            } else {
+                message = oldestFirst((Message) INBOX.getAndSet(this, null));
+            }
         }
         ready = message.next;
         message.next = null;
@@ -295,30 +310,19 @@ final class Process<S, M> implements Runnable {
         return message;
     }
 
-    /** Takes every message sent so far, oldest first; parks while there is none. */
-    private Message takeInbox() {
-        while (true) {
-            if (inbox == null) {
-                if (INBOX.compareAndSet(this, null, WAITING)) {
-                    do {
-                        LockSupport.park(this);
-                    } while (inbox == WAITING);
-                }
-                continue;
-            }
-            Message newest = (Message) INBOX.getAndSet(this, null);
-            Message oldest = null;
-            int count = 0;
-            while (newest != null) {
-                Message older = newest.next;
-                newest.next = oldest;
-                oldest = newest;
-                newest = older;
-                count++;
-            }
-            READY_COUNT.setRelease(this, count);
-            return oldest;
+    /** Reverses a chain taken from the inbox (newest first) and publishes its length. */
+    private Message oldestFirst(Message newest) {
+        Message oldest = null;
+        int count = 0;
+        while (newest != null) {
+            Message older = newest.next;
+            newest.next = oldest;
+            oldest = newest;
+            newest = older;
+            count++;
         }
+        READY_COUNT.setRelease(this, count);
+        return oldest;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package genserver;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -21,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
 final class Timeouts {
     private static final long PRUNE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final AtomicReference<From> REGISTERED = new AtomicReference<>();
-    private static volatile boolean idle;
+    /** Whether the sweeper sleeps without a deadline; the one caller that clears it wakes it. */
+    private static final AtomicBoolean IDLE = new AtomicBoolean();
     private static final Thread SWEEPER = Thread.ofPlatform().daemon().name("genserver-timeouts")
             .start(Timeouts::sweep);
 
@@ -34,8 +36,8 @@ final class Timeouts {
             head = REGISTERED.get();
             from.nextWaiting = head;
         } while (!REGISTERED.compareAndSet(head, from));
-        if (idle) {
-            LockSupport.unpark(SWEEPER);
+        if (IDLE.get() && IDLE.compareAndSet(true, false)) {
+            LockSupport.unpark(SWEEPER); // one wake-up per sleep, not one per caller
         }
     }
 
@@ -72,11 +74,11 @@ final class Timeouts {
             if (held == null) {
                 // Say we sleep, then look once more: a caller that registered before that look is
                 // seen; one that registered after it sees the flag and wakes us.
-                idle = true;
-                if (REGISTERED.get() == null) {
+                IDLE.set(true);
+                while (IDLE.get() && REGISTERED.get() == null) {
                     LockSupport.park(Timeouts.class);
                 }
-                idle = false;
+                IDLE.set(false);
             } else {
                 LockSupport.parkNanos(Timeouts.class, wake - now);
             }
