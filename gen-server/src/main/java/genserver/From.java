@@ -26,7 +26,8 @@ public final class From extends Message {
      */
     private static final int SPINS = Integer.getInteger("genserver.spins", 100);
     /** Timeouts this short park with a timer of their own; longer ones use {@link Timeouts}. */
-    private static final long OWN_TIMER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long OWN_TIMER_NANOS = TimeUnit.MILLISECONDS
+            .toNanos(Long.getLong("genserver.ownTimerMillis", 20));
     /** What {@link #awaitAnswer} takes for "no deadline" (OTP's {@code :infinity}). */
     static final long FOREVER = Long.MAX_VALUE;
 
