@@ -1,0 +1,40 @@
+package exercise.support;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import java.nio.file.Path;
+import rules.ProcessBoundaryRules;
+import rules.SourceRules;
+
+/**
+ * The chapter's process rules (module {@code process-rules}), for an exercise's test class to apply
+ * to the code it tests, in one field:
+ *
+ * <pre>{@code
+ * @AnalyzeClasses(packagesOf = PoolingTest.class, importOptions = ImportOption.DoNotIncludeTests.class)
+ * class PoolingTest {
+ *     @ArchTest static final ArchTests processRules = ExerciseRules.ALL;
+ * }
+ * }</pre>
+ *
+ * A solution that passes every test with a lock or a shared map still fails here, with the
+ * reason. The {@code synchronized} blocks that byte code does not show are found in the sources
+ * the tests run against: {@code src/main/java}, or the folder the system property
+ * {@code exercise.sources} names (the reference run sets {@code src/solution/java}).
+ */
+public final class ExerciseRules {
+    private ExerciseRules() {}
+
+    @ArchTest
+    static final ArchTests processBoundary = ProcessBoundaryRules.ALL;
+
+    @ArchTest
+    static void noSynchronizedBlocks(JavaClasses classes) {
+        SourceRules.assertNoSynchronizedBlocks(
+                Path.of(System.getProperty("exercise.sources", "src/main/java")));
+    }
+
+    /** All of the above. */
+    public static final ArchTests ALL = ArchTests.in(ExerciseRules.class);
+}
