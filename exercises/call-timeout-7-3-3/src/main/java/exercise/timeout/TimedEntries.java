@@ -21,7 +21,7 @@ public final class TimedEntries {
     public static Optional<List<TodoEntry>> entries(Pid<TodoServer.Request> server, LocalDate date,
             Duration timeout) {
         throw new UnsupportedOperationException(
-                "TODO: call the server with new TodoServer.Entries(date) and the "
-                        + "timeout (GenServer.call has an overload); turn a CallTimeoutException into Optional.empty()");
+                "TODO: ask the server for the entries of the date, waiting no longer than the "
+                        + "timeout; a server that does not answer in time means no entries, not an error");
     }
 }
