@@ -3,7 +3,10 @@ package exercise.support;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
+import com.tngtech.archunit.lang.ArchRule;
 import java.nio.file.Path;
+import rules.FileAccessRules;
+import rules.LayerRules;
 import rules.ProcessBoundaryRules;
 import rules.SourceRules;
 
@@ -28,6 +31,15 @@ public final class ExerciseRules {
 
     @ArchTest
     static final ArchTests processBoundary = ProcessBoundaryRules.ALL;
+
+    /** No exercise has a program of its own that may touch files. */
+    @ArchTest
+    static final ArchRule files = FileAccessRules.onlyStorageTouchesFiles();
+
+    /** The exercises build on step 7.3, whose TodoServer stores its list; 7.1's does not. */
+    @ArchTest
+    static final ArchRule layers = LayerRules.doesNotUseWhatItReplaced("exercise..",
+            todo.TodoServer.class);
 
     @ArchTest
     static void noSynchronizedBlocks(JavaClasses classes) {
