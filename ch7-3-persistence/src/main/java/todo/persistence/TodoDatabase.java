@@ -103,22 +103,6 @@ public final class TodoDatabase implements Database {
         return pid;
     }
 
-    /**
-     * @deprecated the exercises' starters still name it; use {@link Loaded#orThrow()}
-     */
-    @Deprecated(forRemoval = true)
-    public static TodoList answer(Object reply) {
-        return ((Loaded) reply).orThrow();
-    }
-
-    /**
-     * @deprecated the exercises' starters still name it; use {@link Loaded#from}
-     */
-    @Deprecated(forRemoval = true)
-    public static Loaded read(Storage storage, String key) {
-        return Loaded.from(new ListStore(storage), key);
-    }
-
     // ---- callbacks: run in the database process ----
 
     /** The database process itself; its state is its writes, through the storage it alone uses. */

@@ -6,8 +6,9 @@ import genserver.Pid;
 import genserver.Result;
 import todo.TodoList;
 import todo.persistence.Database;
+import todo.persistence.ListStore;
+import todo.persistence.Loaded;
 import todo.persistence.Storage;
-import todo.persistence.TodoDatabase;
 
 /**
  * Exercise 7.3.4, "handling requests concurrently": every request still goes through one database
@@ -43,12 +44,13 @@ public final class OneOffWorkerDatabase implements Database {
 
     @Override
     public TodoList get(String key) {
-        return TodoDatabase.answer(GenServer.call(pid, new Get(key)));
+        Loaded loaded = GenServer.call(pid, new Get(key));
+        return loaded.orThrow();
     }
 
     // ---- callbacks: run in the database process ----
 
-    static final class Server implements GenServer<Storage, Request> {
+    static final class Server implements GenServer<ListStore, Request> {
         private final Storage storage;
 
         Server(Storage storage) {
@@ -56,22 +58,22 @@ public final class OneOffWorkerDatabase implements Database {
         }
 
         @Override
-        public Result<Storage> init() {
-            return Result.ok(storage);
+        public Result<ListStore> init() {
+            return Result.ok(new ListStore(storage));
         }
 
         @Override
-        public Result<Storage> handleCast(Request request, Storage storage) {
+        public Result<ListStore> handleCast(Request request, ListStore store) {
             throw new UnsupportedOperationException(
-                    "TODO: on Store, spawn a one-off process that writes "
-                            + "TermCodec.encode(list) to the storage, and return noreply at once");
+                    "TODO: on Store, spawn a one-off process that saves the list "
+                            + "through the store, and return noreply at once");
         }
 
         @Override
-        public Result<Storage> handleCall(Request request, From from, Storage storage) {
+        public Result<ListStore> handleCall(Request request, From from, ListStore store) {
             throw new UnsupportedOperationException(
-                    "TODO: on Get, spawn a one-off process that reads the list "
-                            + "(TodoDatabase.read) and answers with GenServer.reply(from, answer); return noreply at once");
+                    "TODO: on Get, spawn a one-off process that answers with "
+                            + "GenServer.reply(from, Loaded.from(store, key)); return noreply at once");
         }
     }
 }

@@ -6,9 +6,9 @@ import genserver.Pid;
 import genserver.Result;
 import todo.TodoList;
 import todo.persistence.Database;
+import todo.persistence.ListStore;
+import todo.persistence.Loaded;
 import todo.persistence.Storage;
-import todo.persistence.TermCodec;
-import todo.persistence.TodoDatabase;
 
 /**
  * Exercise 7.3.4, "handling requests concurrently": every request still goes through one database
@@ -47,12 +47,13 @@ public final class OneOffWorkerDatabase implements Database {
 
     @Override
     public TodoList get(String key) {
-        return TodoDatabase.answer(GenServer.call(pid, new Get(key)));
+        Loaded loaded = GenServer.call(pid, new Get(key));
+        return loaded.orThrow();
     }
 
     // ---- callbacks: run in the database process ----
 
-    static final class Server implements GenServer<Storage, Request> {
+    static final class Server implements GenServer<ListStore, Request> {
         private final Storage storage;
 
         Server(Storage storage) {
@@ -60,29 +61,29 @@ public final class OneOffWorkerDatabase implements Database {
         }
 
         @Override
-        public Result<Storage> init() {
-            return Result.ok(storage);
+        public Result<ListStore> init() {
+            return Result.ok(new ListStore(storage));
         }
 
         @Override
-        public Result<Storage> handleCast(Request request, Storage storage) {
+        public Result<ListStore> handleCast(Request request, ListStore store) {
             return switch (request) {
                 case Store(String key, TodoList list) -> {
-                    GenServer.spawn(() -> storage.write(key, TermCodec.encode(list)));
-                    yield Result.noreply(storage);
+                    GenServer.spawn(() -> store.save(key, list));
+                    yield Result.noreply(store);
                 }
-                case Get get -> throw new IllegalArgumentException("get is a call, not a cast");
+                case Get ignored -> throw new IllegalArgumentException("get is a call, not a cast");
             };
         }
 
         @Override
-        public Result<Storage> handleCall(Request request, From from, Storage storage) {
+        public Result<ListStore> handleCall(Request request, From from, ListStore store) {
             return switch (request) {
                 case Get(String key) -> {
-                    GenServer.spawn(() -> GenServer.reply(from, TodoDatabase.read(storage, key)));
-                    yield Result.noreply(storage);
+                    GenServer.spawn(() -> GenServer.reply(from, Loaded.from(store, key)));
+                    yield Result.noreply(store);
                 }
-                case Store store ->
+                case Store ignored ->
                     throw new IllegalArgumentException("store is a cast, not a call");
             };
         }

@@ -5,6 +5,8 @@ import genserver.GenServer;
 import genserver.Pid;
 import genserver.Result;
 import todo.TodoList;
+import todo.persistence.ListStore;
+import todo.persistence.Loaded;
 import todo.persistence.Storage;
 
 /**
@@ -12,7 +14,7 @@ import todo.persistence.Storage;
  * {@link Storage}, one request at a time. Step 7.3's {@code TodoDatabase} shows how a database
  * process does it; this one is the same, without choosing anything.
  */
-public final class DatabaseWorker implements GenServer<Storage, DatabaseWorker.Request> {
+public final class DatabaseWorker implements GenServer<ListStore, DatabaseWorker.Request> {
 
     /** The worker's protocol. */
     public sealed interface Request permits Store, Get {}
@@ -20,7 +22,7 @@ public final class DatabaseWorker implements GenServer<Storage, DatabaseWorker.R
     /** A cast: write the list. */
     public record Store(String key, TodoList list) implements Request {}
 
-    /** A call: the stored list, or null. */
+    /** A call: the stored list, as a {@link Loaded}. */
     public record Get(String key) implements Request {}
 
     private final Storage storage;
@@ -41,26 +43,26 @@ public final class DatabaseWorker implements GenServer<Storage, DatabaseWorker.R
 
     public static TodoList get(Pid<Request> worker, String key) {
         throw new UnsupportedOperationException(
-                "TODO: call the worker with a Get message and return its answer "
-                        + "(TodoDatabase.answer turns a corrupted file into an exception)");
+                "TODO: call the worker with a Get message; its answer is a Loaded, whose orThrow() "
+                        + "gives the list (or null) or throws, in the caller, why it could not be loaded");
     }
 
     // ---- callbacks: run in the worker process ----
 
     @Override
-    public Result<Storage> init() {
-        return Result.ok(storage);
+    public Result<ListStore> init() {
+        return Result.ok(new ListStore(storage));
     }
 
     @Override
-    public Result<Storage> handleCast(Request request, Storage storage) {
+    public Result<ListStore> handleCast(Request request, ListStore store) {
         throw new UnsupportedOperationException(
-                "TODO: on Store, write TermCodec.encode(list) to the storage");
+                "TODO: on Store, save the list through the store");
     }
 
     @Override
-    public Result<Storage> handleCall(Request request, From from, Storage storage) {
+    public Result<ListStore> handleCall(Request request, From from, ListStore store) {
         throw new UnsupportedOperationException(
-                "TODO: on Get, reply with TodoDatabase.read(storage, key)");
+                "TODO: on Get, reply with Loaded.from(store, key): the list, none, or why not");
     }
 }

@@ -5,9 +5,9 @@ import genserver.GenServer;
 import genserver.Pid;
 import genserver.Result;
 import todo.TodoList;
+import todo.persistence.ListStore;
+import todo.persistence.Loaded;
 import todo.persistence.Storage;
-import todo.persistence.TermCodec;
-import todo.persistence.TodoDatabase;
 
 /**
  * The book's {@code Todo.DatabaseWorker}: one process that reads and writes lists through a
@@ -17,7 +17,7 @@ import todo.persistence.TodoDatabase;
  * <p>The reference solution: it replaces {@code src/main/java}'s starter when the build runs the
  * exercise's tests against it.
  */
-public final class DatabaseWorker implements GenServer<Storage, DatabaseWorker.Request> {
+public final class DatabaseWorker implements GenServer<ListStore, DatabaseWorker.Request> {
 
     /** The worker's protocol. */
     public sealed interface Request permits Store, Get {}
@@ -25,7 +25,7 @@ public final class DatabaseWorker implements GenServer<Storage, DatabaseWorker.R
     /** A cast: write the list. */
     public record Store(String key, TodoList list) implements Request {}
 
-    /** A call: the stored list, or null. */
+    /** A call: the stored list, as a {@link Loaded}. */
     public record Get(String key) implements Request {}
 
     private final Storage storage;
@@ -45,32 +45,33 @@ public final class DatabaseWorker implements GenServer<Storage, DatabaseWorker.R
     }
 
     public static TodoList get(Pid<Request> worker, String key) {
-        return TodoDatabase.answer(GenServer.call(worker, new Get(key)));
+        Loaded loaded = GenServer.call(worker, new Get(key));
+        return loaded.orThrow();
     }
 
     // ---- callbacks: run in the worker process ----
 
     @Override
-    public Result<Storage> init() {
-        return Result.ok(storage);
+    public Result<ListStore> init() {
+        return Result.ok(new ListStore(storage));
     }
 
     @Override
-    public Result<Storage> handleCast(Request request, Storage storage) {
+    public Result<ListStore> handleCast(Request request, ListStore store) {
         return switch (request) {
             case Store(String key, TodoList list) -> {
-                storage.write(key, TermCodec.encode(list));
-                yield Result.noreply(storage);
+                store.save(key, list);
+                yield Result.noreply(store);
             }
-            case Get get -> throw new IllegalArgumentException("get is a call, not a cast");
+            case Get ignored -> throw new IllegalArgumentException("get is a call, not a cast");
         };
     }
 
     @Override
-    public Result<Storage> handleCall(Request request, From from, Storage storage) {
+    public Result<ListStore> handleCall(Request request, From from, ListStore store) {
         return switch (request) {
-            case Get(String key) -> Result.reply(TodoDatabase.read(storage, key), storage);
-            case Store store -> throw new IllegalArgumentException("store is a cast, not a call");
+            case Get(String key) -> Result.reply(Loaded.from(store, key), store);
+            case Store ignored -> throw new IllegalArgumentException("store is a cast, not a call");
         };
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import todo.TodoList;
+import todo.persistence.ForwardingStorage;
 import todo.persistence.Storage;
 import todo.persistence.TermCodec;
 
@@ -51,7 +52,7 @@ public final class Hold {
     }
 
     public Storage around(Storage inner) {
-        return new Storage() {
+        return new ForwardingStorage(inner) {
             @Override
             public void write(String key, byte[] bytes) {
                 TodoList list = TermCodec.decode(bytes);
@@ -68,16 +69,6 @@ public final class Hold {
                 } finally {
                     inFlight.decrementAndGet();
                 }
-            }
-
-            @Override
-            public byte[] read(String key) {
-                return inner.read(key);
-            }
-
-            @Override
-            public String locationOf(String key) {
-                return inner.locationOf(key);
             }
         };
     }
