@@ -48,13 +48,13 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
     }
 
     /**
-     * The pool of {@code folder}: the running one, or a new one whose workers write through {@code
-     * wrap} around the files. A small process registered under the folder's real path owns the
+     * The pool of {@code files}' folder: the running one, or a new one whose workers write through
+     * {@code wrap} around the files, with their cap. A small process registered under the folder's real path owns the
      * pool, as the book's registered database owns its folder; stopping it closes the pool.
      */
     @SuppressWarnings("unchecked")
-    public static CheckoutPoolDatabase start(Path folder, int size, UnaryOperator<Storage> wrap) {
-        var files = new FileStorage(folder);
+    public static CheckoutPoolDatabase start(FileStorage files, int size,
+            UnaryOperator<Storage> wrap) {
         Pid<Owner.Request> owner;
         try {
             owner = GenServer.start(files.ownerName("CheckoutPoolDatabase"),

@@ -17,16 +17,15 @@ import todo.persistence.TodoDatabase;
 public enum Design {
     SINGLE_PROCESS("1 one database process (7.3)") {
         @Override
-        public Running start(Path folder, WriteHooks hooks) {
-            var database = TodoDatabase.start(folder, hooks::around);
+        public Running start(FileStorage files, WriteHooks hooks) {
+            var database = TodoDatabase.start(files, hooks::around);
             return new Running(database, () -> GenServer.messageQueueLength(database.pid()),
                     () -> stopIfAlive(database.pid()));
         }
     },
     BYPASS("2 bypassing the process") {
         @Override
-        public Running start(Path folder, WriteHooks hooks) {
-            var files = new FileStorage(folder);
+        public Running start(FileStorage files, WriteHooks hooks) {
             files.recover(); // no process owns the folder: clean it as the design starts
             return new Running(new BypassDatabase(hooks.around(files)), () -> 0, () -> {
             });
@@ -34,16 +33,16 @@ public enum Design {
     },
     ONE_OFF_WORKERS("3 one-off worker per request") {
         @Override
-        public Running start(Path folder, WriteHooks hooks) {
-            var database = OneOffWorkerDatabase.start(folder, hooks::around);
+        public Running start(FileStorage files, WriteHooks hooks) {
+            var database = OneOffWorkerDatabase.start(files, hooks::around);
             return new Running(database, () -> GenServer.messageQueueLength(database.pid()),
                     () -> stopIfAlive(database.pid()));
         }
     },
     POOLED("4 pool of 3, key -> worker") {
         @Override
-        public Running start(Path folder, WriteHooks hooks) {
-            var database = PooledDatabase.start(folder, POOL_SIZE, hooks::around);
+        public Running start(FileStorage files, WriteHooks hooks) {
+            var database = PooledDatabase.start(files, POOL_SIZE, hooks::around);
             var workers = database.workers();
             return new Running(database,
                     () -> workers.stream().mapToInt(GenServer::messageQueueLength).sum(),
@@ -52,15 +51,15 @@ public enum Design {
     },
     CHECKOUT_POOL("5 checkout pool of 3 (Pool2)") {
         @Override
-        public Running start(Path folder, WriteHooks hooks) {
-            var database = CheckoutPoolDatabase.start(folder, POOL_SIZE, hooks::around);
+        public Running start(FileStorage files, WriteHooks hooks) {
+            var database = CheckoutPoolDatabase.start(files, POOL_SIZE, hooks::around);
             return new Running(database, database::waiting, database::close);
         }
     },
     SQL("6 H2 + HikariCP pool of 3") {
         @Override
-        public Running start(Path folder, WriteHooks hooks) {
-            var database = SqlDatabase.start(folder, POOL_SIZE, hooks);
+        public Running start(FileStorage files, WriteHooks hooks) {
+            var database = SqlDatabase.start(files.folder(), POOL_SIZE, files.maxBytes(), hooks);
             return new Running(database, database::waiting, database::close);
         }
     };
@@ -109,5 +108,14 @@ public enum Design {
      * Starts this design with its lists in {@code folder}; {@code hooks} run around each write
      * once it really runs (to meter, hold or fail the writes).
      */
-    public abstract Running start(Path folder, WriteHooks hooks);
+    public Running start(Path folder, WriteHooks hooks) {
+        return start(new FileStorage(folder), hooks);
+    }
+
+    /**
+     * Starts this design with its lists in {@code files}' folder, none larger than {@code files}'
+     * cap (design 6 keeps its rows in that folder, under the same cap); {@code hooks} as above. A
+     * design already running on that folder is returned with the cap it was started with.
+     */
+    public abstract Running start(FileStorage files, WriteHooks hooks);
 }

@@ -65,11 +65,13 @@ public final class OneOffWorkerDatabase implements Database {
 
     // ---- interface functions: run in the caller ----
 
-    /** The database of {@code folder}: the running one, or a new one writing through {@code wrap}. */
+    /**
+     * The database of {@code files}' folder: the running one, or a new one writing through {@code
+     * wrap} around the files, with their cap.
+     */
     @SuppressWarnings("unchecked")
-    public static OneOffWorkerDatabase start(Path folder,
+    public static OneOffWorkerDatabase start(FileStorage files,
             java.util.function.UnaryOperator<Storage> wrap) {
-        var files = new FileStorage(folder);
         try {
             return started(GenServer.start(files.ownerName("OneOffWorkerDatabase"),
                     new Server(wrap.apply(files))));

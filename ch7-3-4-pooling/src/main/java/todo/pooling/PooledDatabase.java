@@ -55,17 +55,17 @@ public final class PooledDatabase implements Database {
     }
 
     public static PooledDatabase start(Path folder, int workers) {
-        return start(folder, workers, UnaryOperator.identity());
+        return start(new FileStorage(folder), workers, UnaryOperator.identity());
     }
 
     /**
-     * The pool of {@code folder}: the running one, or a new one whose workers write through
-     * {@code wrap} around the files.
+     * The pool of {@code files}' folder: the running one, or a new one whose workers write through
+     * {@code wrap} around the files, with their cap.
      */
     @SuppressWarnings("unchecked")
-    public static PooledDatabase start(Path folder, int workers, UnaryOperator<Storage> wrap) {
+    public static PooledDatabase start(FileStorage files, int workers,
+            UnaryOperator<Storage> wrap) {
         requirePositive(workers);
-        var files = new FileStorage(folder);
         try {
             return new PooledDatabase(GenServer.start(files.ownerName("PooledDatabase"),
                     new Server(wrap.apply(files), workers)));

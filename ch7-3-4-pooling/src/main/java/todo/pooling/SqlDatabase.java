@@ -30,14 +30,16 @@ public final class SqlDatabase implements Database, AutoCloseable {
 
     /** An H2 file in {@code folder} behind a pool of {@code connections}. */
     public static SqlDatabase start(Path folder, int connections) {
-        return start(folder, connections, WriteHooks.NONE);
+        return start(folder, connections, Storage.DEFAULT_MAX_BYTES, WriteHooks.NONE);
     }
 
     /**
-     * As {@link #start(Path, int)}; {@code hooks} run around each statement once it holds a
-     * connection, so that a meter counts writes running, not writes waiting for a connection.
+     * As {@link #start(Path, int)}, with no list larger than {@code maxBytes}; {@code hooks} run
+     * around each statement once it holds a connection, so that a meter counts writes running, not
+     * writes waiting for a connection.
      */
-    public static SqlDatabase start(Path folder, int connections, WriteHooks hooks) {
+    public static SqlDatabase start(Path folder, int connections, long maxBytes,
+            WriteHooks hooks) {
         var config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:file:" + folder.toAbsolutePath().resolve("todo")
                 + ";DB_CLOSE_ON_EXIT=FALSE");
@@ -53,7 +55,7 @@ public final class SqlDatabase implements Database, AutoCloseable {
             dataSource.close();
             throw new IllegalStateException("cannot create the todo_lists table", e);
         }
-        return new SqlDatabase(new Rows(dataSource, hooks));
+        return new SqlDatabase(new Rows(dataSource, maxBytes, hooks));
     }
 
     /** Writes now, in the caller's process; returns when the row is committed. */
@@ -80,7 +82,9 @@ public final class SqlDatabase implements Database, AutoCloseable {
     }
 
     /** Rows instead of files. */
-    private record Rows(HikariDataSource dataSource, WriteHooks hooks) implements Storage {
+    private record Rows(HikariDataSource dataSource, long maxBytes, WriteHooks hooks)
+            implements
+                Storage {
         @Override
         public void write(String key, byte[] bytes) {
             try (Connection connection = dataSource.getConnection();

@@ -22,6 +22,7 @@ class DatabaseWorkerTest {
     @Test
     void storeWritesTheEncodedList() {
         Storage storage = mock(Storage.class);
+        when(storage.maxBytes()).thenReturn(Storage.DEFAULT_MAX_BYTES); // a mock's would be 0
         var worker = DatabaseWorker.start(storage);
 
         DatabaseWorker.store(worker, "bob", LIST);

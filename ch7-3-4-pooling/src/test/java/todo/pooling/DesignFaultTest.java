@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,9 +37,12 @@ import todo.persistence.WriteStatus;
  * serves other lists dies, and once the disk is back nothing is lost. Real files, FIFOs and links;
  * the failing disk through the write hooks, and once for real.
  */
+@ExtendWith(QuickPolling.class)
 class DesignFaultTest {
     private static final LocalDate DEC_19 = LocalDate.of(2023, 12, 19);
     private static final TodoList ALICE = TodoList.of(List.of(new TodoEntry(DEC_19, "Dentist")));
+    /** Each design's cap on one list: small, so that testing it costs kilobytes. */
+    private static final int CAP = 64 << 10;
 
     @TempDir
     Path root;
@@ -46,7 +50,7 @@ class DesignFaultTest {
     private Design.Running running;
 
     private Database start(Design design, Path folder, WriteHooks hooks) {
-        running = design.start(folder, hooks);
+        running = design.start(new FileStorage(folder, CAP), hooks);
         Database database = running.database();
         database.store("alice", ALICE);
         await().until(() -> ALICE.equals(database.get("alice")));
@@ -90,11 +94,11 @@ class DesignFaultTest {
     void aSparseFileOverTheCapIsRefusedForItsListOnly(Design design) throws IOException {
         var database = start(design);
         try (var file = new RandomAccessFile(root.resolve("bob").toFile(), "rw")) {
-            file.setLength(ListStore.MAX_BYTES + 1);
+            file.setLength(CAP + 1);
         }
 
         assertThatThrownBy(() -> database.get("bob")).isInstanceOf(CorruptDataException.class)
-                .hasMessageContaining("'bob'").hasMessageContaining("is larger than");
+                .hasMessageContaining("'bob'").hasMessageContaining("is larger than " + CAP);
         otherListsGoOn();
     }
 
@@ -118,7 +122,7 @@ class DesignFaultTest {
         var bob = TodoCache.serverProcess(cache, "bob");
 
         TodoServer.addEntry(bob, new TodoEntry(DEC_19, "Movies"));
-        TodoServer.addEntry(bob, new TodoEntry(DEC_19, "x".repeat((int) ListStore.MAX_BYTES)));
+        TodoServer.addEntry(bob, new TodoEntry(DEC_19, "x".repeat(CAP)));
 
         assertThat(TodoServer.entries(bob, DEC_19)).hasSize(2); // the server went on
         if (design != Design.BYPASS && design != Design.SQL) { // those throw to the server

@@ -23,15 +23,27 @@ public final class FileStorage implements Storage {
     /** The book's {@code @db_folder}. */
     public static final Path DEFAULT_FOLDER = Path.of("persist");
 
-    /** A larger file is not a to-do list this workbook wrote; refusing it bounds what a read allocates. */
-    static final long MAX_FILE_BYTES = ListStore.MAX_BYTES;
-
     private static final String TEMPORARY_GLOB = ListNames.TEMPORARY_PREFIX + "*.part";
 
     private final Path folder;
+    private final long maxBytes;
 
+    /** The files in {@code folder}, with the default cap of {@link #DEFAULT_MAX_BYTES} per list. */
     public FileStorage(Path folder) {
+        this(folder, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * The files in {@code folder}, none larger than {@code maxBytes}: a larger file is not a to-do
+     * list this storage wrote, and refusing it bounds what a read allocates.
+     */
+    public FileStorage(Path folder, long maxBytes) {
+        if (maxBytes < 1 || maxBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(
+                    "a file's cap must be between 1 byte and 2 GiB, not " + maxBytes);
+        }
         this.folder = folder;
+        this.maxBytes = maxBytes;
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -41,6 +53,11 @@ public final class FileStorage implements Storage {
 
     public Path folder() {
         return folder;
+    }
+
+    @Override
+    public long maxBytes() {
+        return maxBytes;
     }
 
     /**
@@ -96,7 +113,7 @@ public final class FileStorage implements Storage {
 
     /**
      * The file's bytes. Anything but a regular file (a directory, a FIFO, a device, links followed)
-     * is refused before it is opened, and at most {@link #MAX_FILE_BYTES} are ever read.
+     * is refused before it is opened, and at most {@link #maxBytes()} are ever read.
      */
     @Override
     public byte[] read(String key) {
@@ -107,12 +124,12 @@ public final class FileStorage implements Storage {
                 throw new FileSystemException(file.toString(), null,
                         "not a regular file (a directory, a FIFO or a device)");
             }
-            if (attributes.size() > MAX_FILE_BYTES) {
+            if (attributes.size() > maxBytes) {
                 throw tooLarge(file);
             }
             try (InputStream in = Files.newInputStream(file)) {
-                byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-                if (bytes.length > MAX_FILE_BYTES) {
+                byte[] bytes = in.readNBytes((int) maxBytes + 1);
+                if (bytes.length > maxBytes) {
                     throw tooLarge(file); // it grew after the check
                 }
                 return bytes;
@@ -124,8 +141,8 @@ public final class FileStorage implements Storage {
         }
     }
 
-    private static CorruptDataException tooLarge(Path file) {
-        return new CorruptDataException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
+    private CorruptDataException tooLarge(Path file) {
+        return new CorruptDataException(file + " is larger than " + maxBytes + " bytes");
     }
 
     @Override

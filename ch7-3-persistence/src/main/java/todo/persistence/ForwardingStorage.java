@@ -30,4 +30,9 @@ public abstract class ForwardingStorage implements Storage {
     public void recover() {
         inner.recover();
     }
+
+    @Override
+    public long maxBytes() {
+        return inner.maxBytes();
+    }
 }

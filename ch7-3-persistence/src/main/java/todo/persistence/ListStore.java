@@ -10,9 +10,6 @@ import todo.TodoList;
  * into a {@link Loaded} reply or a {@link PendingWrites} entry.
  */
 public final class ListStore {
-    /** The largest encoded list, written or read: 64 MiB. */
-    public static final long MAX_BYTES = 64L << 20;
-
     private final Storage storage;
 
     public ListStore(Storage storage) {
@@ -53,15 +50,16 @@ public final class ListStore {
      * Writes {@code list} under {@code key}, all or nothing.
      *
      * @throws IllegalArgumentException if {@code key} cannot be a list's name
-     * @throws StorageException if the list is too large or cannot be written; what was stored stays
+     * @throws StorageException if the list is larger than the storage's {@link Storage#maxBytes()}
+     *     or cannot be written; what was stored stays
      */
     public void save(String key, TodoList list) {
         ListNames.requireValid(key);
         byte[] bytes = TermCodec.encode(list);
         try {
-            if (bytes.length > MAX_BYTES) {
-                throw new IllegalStateException(
-                        bytes.length + " bytes encoded, more than the cap of " + MAX_BYTES);
+            if (bytes.length > storage.maxBytes()) {
+                throw new IllegalStateException(bytes.length
+                        + " bytes encoded, more than the cap of " + storage.maxBytes());
             }
             storage.write(key, bytes);
         } catch (RuntimeException e) {

@@ -6,6 +6,9 @@ package todo.persistence;
  */
 public interface Storage {
 
+    /** The cap on one encoded list, written or read, unless a storage says otherwise: 64 MiB. */
+    long DEFAULT_MAX_BYTES = 64L << 20;
+
     /** Replaces what is stored under {@code key} with {@code bytes}, all or nothing. */
     void write(String key, byte[] bytes);
 
@@ -20,4 +23,12 @@ public interface Storage {
      * behind (a half-written temporary file). A wrapper passes it on.
      */
     default void recover() {}
+
+    /**
+     * The largest encoded list this storage writes or reads: a larger one is refused (a write by
+     * {@link ListStore}, a read by the storage before it reads anything). A wrapper passes it on.
+     */
+    default long maxBytes() {
+        return DEFAULT_MAX_BYTES;
+    }
 }

@@ -54,16 +54,16 @@ public final class TodoDatabase implements Database {
 
     /** The database of {@code folder}: the running one, or a new one with one file per list. */
     public static TodoDatabase start(Path folder) {
-        return start(folder, UnaryOperator.identity());
+        return start(new FileStorage(folder), UnaryOperator.identity());
     }
 
     /**
-     * The database of {@code folder}; a new one writes through {@code wrap} around the files (to
-     * meter or slow the writes). A running one is returned as it is.
+     * The database of {@code files}' folder; a new one writes through {@code wrap} around the files
+     * (to meter or slow the writes), with their cap. A running one is returned as it is, with the
+     * cap it was started with.
      */
     @SuppressWarnings("unchecked")
-    public static TodoDatabase start(Path folder, UnaryOperator<Storage> wrap) {
-        var files = new FileStorage(folder);
+    public static TodoDatabase start(FileStorage files, UnaryOperator<Storage> wrap) {
         try {
             return new TodoDatabase(GenServer.start(files.ownerName("TodoDatabase"),
                     new Server(wrap.apply(files))));

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,8 @@ class DatabaseFaultTest {
     private static final TodoList ALICE = TodoList.of(List.of(new TodoEntry(DEC_19, "Dentist")));
     private static final TodoList ONE = TodoList.of(List.of(new TodoEntry(DEC_19, "Movies")));
     private static final TodoList TWO = ONE.addEntry(new TodoEntry(DEC_19, "Shopping"));
+    /** The database's cap on one list: small, so that testing it costs kilobytes. */
+    private static final int CAP = 64 << 10;
 
     @TempDir
     Path root;
@@ -52,7 +55,7 @@ class DatabaseFaultTest {
     @BeforeEach
     void start() {
         folder = root.resolve("db");
-        database = TodoDatabase.start(folder);
+        database = TodoDatabase.start(new FileStorage(folder, CAP), UnaryOperator.identity());
         database.store("alice", ALICE);
         assertThat(database.writeStatus().unsaved()).isEmpty(); // a call: after the store
     }
@@ -153,14 +156,49 @@ class DatabaseFaultTest {
 
     @Test
     void aSparseFileOverTheCapIsRefusedWithoutReadingIt() throws IOException {
-        try (var file = new RandomAccessFile(folder.resolve("bob").toFile(), "rw")) {
-            file.setLength(ListStore.MAX_BYTES + 1); // a hole: nothing allocated on disk
-        }
+        sparseFile(folder.resolve("bob"), CAP + 1);
 
         assertThatThrownBy(() -> database.get("bob")).isInstanceOf(CorruptDataException.class)
                 .hasMessageContaining("'bob'")
-                .hasMessageContaining("is larger than " + ListStore.MAX_BYTES + " bytes");
+                .hasMessageContaining("is larger than " + CAP + " bytes");
         otherListsGoOn();
+    }
+
+    /** A file of {@code length} bytes, all a hole: nothing allocated on disk. */
+    private static void sparseFile(Path file, long length) throws IOException {
+        try (var raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(length);
+        }
+    }
+
+    /** The cap's edge: a file of exactly the cap is read (and is no list); one byte more is not. */
+    @Test
+    void aFileOfExactlyTheCapIsReadAndOneByteMoreIsNot() throws IOException {
+        Files.write(folder.resolve("bob"), new byte[CAP]);
+        Files.write(folder.resolve("carol"), new byte[CAP + 1]);
+
+        assertThatThrownBy(() -> database.get("bob")).isInstanceOf(CorruptDataException.class)
+                .hasMessageContaining("'bob'").hasMessageNotContaining("is larger than");
+        assertThatThrownBy(() -> database.get("carol")).isInstanceOf(CorruptDataException.class)
+                .hasMessageContaining("'carol'")
+                .hasMessageContaining("is larger than " + CAP + " bytes");
+        otherListsGoOn();
+    }
+
+    /** Without a cap of its own, a folder's files are capped at 64 MiB (a hole: nothing built). */
+    @Test
+    void theDefaultCapIs64MiB() throws IOException {
+        Path other = root.resolve("default");
+        var files = new FileStorage(other);
+        assertThat(files.maxBytes()).isEqualTo(64L << 20).isEqualTo(Storage.DEFAULT_MAX_BYTES);
+        sparseFile(other.resolve("bob"), (64L << 20) + 1);
+        var byDefault = TodoDatabase.start(other);
+        try {
+            assertThatThrownBy(() -> byDefault.get("bob")).isInstanceOf(CorruptDataException.class)
+                    .hasMessageContaining("is larger than " + (64L << 20) + " bytes");
+        } finally {
+            GenServer.stop(byDefault.pid());
+        }
     }
 
     @Test
@@ -168,12 +206,12 @@ class DatabaseFaultTest {
         database.store("bob", ONE);
         await().until(() -> Files.exists(folder.resolve("bob")));
         byte[] lastGood = Files.readAllBytes(folder.resolve("bob"));
-        TodoList tooLarge = ONE
-                .addEntry(new TodoEntry(DEC_19, "x".repeat((int) ListStore.MAX_BYTES)));
+        TodoList tooLarge = ONE.addEntry(new TodoEntry(DEC_19, "x".repeat(CAP)));
 
         database.store("bob", tooLarge);
 
         assertThat(database.writeStatus()).isEqualTo(new WriteStatus(List.of("bob"), 1));
+        assertThat(database.get("bob")).isEqualTo(tooLarge); // unsaved, kept in memory
         assertThat(Files.readAllBytes(folder.resolve("bob"))).isEqualTo(lastGood);
         assertThat(TermCodec.decode(lastGood)).isEqualTo(ONE);
         otherListsGoOn();
