@@ -5,24 +5,44 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import genserver.GenServer;
+import genserver.Pid;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import todo.TodoEntry;
 
-/** The book's {@code Todo.CacheTest} for section 7.3, test for test, on a fresh folder each. */
+/**
+ * The book's {@code Todo.CacheTest} for section 7.3, test for test, on a fresh folder each. Each
+ * test's cache and the folder's registered database are stopped after it, so no later test meets
+ * them.
+ */
 class TodoCacheTest {
     @TempDir
     Path folder;
+    TodoDatabase database;
+    Pid<TodoCache.Request> cache;
+
+    @BeforeEach
+    void start() {
+        database = TodoDatabase.start(folder);
+        cache = TodoCache.start(database);
+    }
+
+    @AfterEach
+    void stop() {
+        GenServer.stop(cache);
+        GenServer.stop(database.pid());
+    }
 
     @Test
     void serverProcess() {
-        var cache = TodoCache.start(TodoDatabase.start(folder));
         var bobPid = TodoCache.serverProcess(cache, "bob");
 
         assertThat(bobPid).isNotEqualTo(TodoCache.serverProcess(cache, "alice"));
@@ -31,7 +51,6 @@ class TodoCacheTest {
 
     @Test
     void toDoOperations() {
-        var cache = TodoCache.start(TodoDatabase.start(folder));
         var alice = TodoCache.serverProcess(cache, "alice");
         TodoServer.addEntry(alice, new TodoEntry(LocalDate.of(2023, 12, 19), "Dentist"));
 
@@ -45,8 +64,6 @@ class TodoCacheTest {
     @Test
     void persistence() {
         // The book restarts the cache and keeps its registered database; so do we.
-        var database = TodoDatabase.start(folder);
-        var cache = TodoCache.start(database);
         var john = TodoCache.serverProcess(cache, "john");
         TodoServer.addEntry(john, new TodoEntry(LocalDate.of(2023, 12, 20), "Shopping"));
         assertThat(TodoServer.entries(john, LocalDate.of(2023, 12, 20))).hasSize(1);
@@ -63,8 +80,6 @@ class TodoCacheTest {
 
     @Test
     void aListIsStoredUnderItsOwnNameAsTheBooksCodeWould() {
-        var database = TodoDatabase.start(folder);
-        var cache = TodoCache.start(database);
         String name = "Bob's list: ünïcødé ✓";
         TodoServer.addEntry(TodoCache.serverProcess(cache, name),
                 new TodoEntry(LocalDate.of(2023, 12, 19), "Dentist"));
@@ -77,7 +92,6 @@ class TodoCacheTest {
     @ParameterizedTest
     @ValueSource(strings = {"", ".", "..", "a/b", "/etc/passwd", "nul\0char"})
     void aNameThatCannotBeAFileNameIsRefusedBeforeAnythingIsCreated(String name) throws Exception {
-        var cache = TodoCache.start(TodoDatabase.start(folder));
         int processes = GenServer.processCount();
 
         assertThatThrownBy(() -> TodoCache.serverProcess(cache, name))
@@ -91,7 +105,6 @@ class TodoCacheTest {
 
     @Test
     void aNameLongerThan255BytesIsRefusedWithItsLength() {
-        var cache = TodoCache.start(TodoDatabase.start(folder));
 
         assertThatThrownBy(() -> TodoCache.serverProcess(cache, "é".repeat(128)))
                 .isInstanceOf(IllegalArgumentException.class)

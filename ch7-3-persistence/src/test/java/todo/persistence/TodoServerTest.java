@@ -11,6 +11,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import genserver.GenServer;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ class TodoServerTest {
                 .containsExactly("Stored");
         TodoServer.entries(server, DEC_19);
         verify(database, times(1)).get("bob");
+        GenServer.stop(server);
     }
 
     @Test
@@ -42,6 +44,7 @@ class TodoServerTest {
 
         assertThat(TodoServer.entries(server, DEC_19)).isEmpty();
         verify(database, never()).store(any(), any());
+        GenServer.stop(server);
     }
 
     @Test
@@ -60,6 +63,7 @@ class TodoServerTest {
         order.verify(database).store("bob",
                 TodoList.of(List.of(new TodoEntry(DEC_19, "Dentist"),
                         new TodoEntry(DEC_19, "Movies"))));
+        GenServer.stop(server);
     }
 
     @Test
@@ -72,5 +76,7 @@ class TodoServerTest {
         TodoServer.addEntry(server, new TodoEntry(DEC_19, "queued behind the load"));
         storage.open();
         await().until(() -> TodoServer.entries(server, DEC_19).size() == 1);
+        GenServer.stop(server);
+        GenServer.stop(database.pid());
     }
 }
