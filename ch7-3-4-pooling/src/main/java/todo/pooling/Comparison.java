@@ -52,11 +52,17 @@ public final class Comparison {
 
     /** Runs the workload against one design in {@code folder}. */
     public static Row run(Design design, Path folder) throws InterruptedException {
+        return run(design, folder, BottleneckDemo.LISTS, BottleneckDemo.ENTRIES);
+    }
+
+    /** Runs a workload of {@code lists} writers x {@code entries} entries against one design. */
+    public static Row run(Design design, Path folder, int lists, int entries)
+            throws InterruptedException {
         var meter = WriteMeter.start();
-        int total = BottleneckDemo.LISTS * BottleneckDemo.ENTRIES;
+        int total = lists * entries;
         BottleneckDemo.Figures figures;
         try (var running = design.start(folder, WriteMeter.hooks(meter))) {
-            figures = BottleneckDemo.run(running.database(), running.queueLength(),
+            figures = BottleneckDemo.run(running.database(), lists, entries, running.queueLength(),
                     () -> WriteMeter.read(meter).ended() >= total, (millis, length) -> {
                     });
         }

@@ -15,12 +15,15 @@ class ComparisonTest {
 
     @Test
     void measuresPrintsAndDraws() throws Exception {
+        // The full run's workload made small: 10 writers x 10 entries.
         var single = Comparison.run(Design.SINGLE_PROCESS,
-                Files.createDirectory(folder.resolve("1")));
-        var pooled = Comparison.run(Design.POOLED, Files.createDirectory(folder.resolve("4")));
+                Files.createDirectory(folder.resolve("1")), 10, 10);
+        var pooled = Comparison.run(Design.POOLED, Files.createDirectory(folder.resolve("4")), 10,
+                10);
 
         assertThat(single.mostWritesAtOnce()).isEqualTo(1);
         assertThat(pooled.mostWritesAtOnce()).isBetween(1, 3);
+        assertThat(single.figures().entries()).isEqualTo(100);
         assertThat(single.figures().lostEntries()).isZero();
         assertThat(pooled.figures().lostEntries()).isZero();
         assertThat(Comparison.table(List.of(single, pooled)).lines())

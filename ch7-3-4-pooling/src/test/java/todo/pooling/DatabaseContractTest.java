@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,6 +23,7 @@ import todo.persistence.TodoDatabase;
 import todo.persistence.TodoServer;
 
 /** What every design owes the to-do system, whatever it does inside. */
+@ExtendWith(QuickPolling.class)
 class DatabaseContractTest {
     private static final LocalDate DEC_19 = LocalDate.of(2023, 12, 19);
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,6 +21,7 @@ import todo.persistence.Database;
  * second can start and land meanwhile, the older list lands last and the second entry is lost.
  * Nothing here is left to a race: the held write decides the interleaving.
  */
+@ExtendWith(QuickPolling.class)
 class OvertakingTest {
     private static final LocalDate DEC_19 = LocalDate.of(2023, 12, 19);
     private static final TodoList ONE = TodoList.of(List.of(new TodoEntry(DEC_19, "Dentist")));

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,6 +21,7 @@ import todo.TodoList;
  * The first way the designs differ: how many writes run at once. Every write is held until the
  * test lets go, while 20 to-do servers each store their list; then we count the writes running.
  */
+@ExtendWith(QuickPolling.class)
 class WritesAtOnceTest {
     private static final int BURST = 20;
 

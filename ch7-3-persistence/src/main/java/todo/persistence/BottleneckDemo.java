@@ -54,22 +54,30 @@ public final class BottleneckDemo {
         void queue(long millis, int length);
     }
 
+    /** Runs the demo's workload, {@link #LISTS} lists x {@link #ENTRIES} entries; see below. */
+    public static Figures run(Database database, IntSupplier queueLength, BooleanSupplier settled,
+            Watcher watcher)
+            throws InterruptedException {
+        return run(database, LISTS, ENTRIES, queueLength, settled, watcher);
+    }
+
     /**
-     * Runs the workload against {@code database} through a cache and its to-do servers, watching
+     * Runs {@code lists} writers, each adding {@code entries} entries to its own list, against
+     * {@code database} through a cache and its to-do servers, watching
      * {@code queueLength} (the database's mailbox, or whatever a design queues requests in) until
      * the writers are done and {@code settled} says the last write has landed.
      */
-    public static Figures run(Database database, IntSupplier queueLength, BooleanSupplier settled,
-            Watcher watcher)
+    public static Figures run(Database database, int lists, int entries, IntSupplier queueLength,
+            BooleanSupplier settled, Watcher watcher)
             throws InterruptedException {
         var cache = TodoCache.start(database);
         long start = System.nanoTime();
         List<Thread> writers = new ArrayList<>();
-        for (int l = 0; l < LISTS; l++) {
+        for (int l = 0; l < lists; l++) {
             String name = "list " + l;
             writers.add(Thread.ofVirtual().start(() -> {
                 var server = TodoCache.serverProcess(cache, name);
-                for (int e = 0; e < ENTRIES; e++) {
+                for (int e = 0; e < entries; e++) {
                     TodoServer.addEntry(server,
                             new TodoEntry(LocalDate.of(2023, 12, 19), "entry " + e));
                 }
@@ -93,11 +101,11 @@ public final class BottleneckDemo {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int lost = 0;
-        for (int l = 0; l < LISTS; l++) {
+        for (int l = 0; l < lists; l++) {
             TodoList stored = database.get("list " + l);
-            lost += ENTRIES - (stored == null ? 0 : stored.size());
+            lost += entries - (stored == null ? 0 : stored.size());
         }
         GenServer.stop(cache);
-        return new Figures(LISTS * ENTRIES, seconds, peak, lost);
+        return new Figures(lists * entries, seconds, peak, lost);
     }
 }

@@ -22,14 +22,16 @@ class AtomicWriteTest {
     @TempDir
     Path folder;
 
-    /** The child JVM: rewrites 50 lists, growing, until it is killed. */
+    private static final int LISTS = 10;
+
+    /** The child JVM: rewrites {@link #LISTS} lists, growing, until it is killed. */
     public static void main(String[] args) {
         var storage = new FileStorage(Path.of(args[0]));
         TodoList list = TodoList.empty();
         for (int round = 0;; round++) {
             list = list.addEntry(new TodoEntry(LocalDate.of(2023, 12, 19),
                     "entry " + round + " ".repeat(round % 500)));
-            for (int l = 0; l < 50; l++) {
+            for (int l = 0; l < LISTS; l++) {
                 storage.write("list " + l, TermCodec.encode(list));
             }
         }
@@ -41,15 +43,17 @@ class AtomicWriteTest {
             Process child = new ProcessBuilder(javaCommand(), "-cp",
                     System.getProperty("java.class.path"),
                     AtomicWriteTest.class.getName(), folder.toString()).inheritIO().start();
-            // Let it write for a while: until the lists have grown past a few hundred entries.
-            await().atMost(Duration.ofMinutes(1)).until(() -> sizeOf("list 49") > 40_000);
+            // Let it write for a while: until the lists have grown past a hundred entries, so that
+            // each write takes a while and the kill is likely to land inside one.
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> sizeOf("list " + (LISTS - 1)) > 10_000);
             child.destroyForcibly().waitFor();
 
             for (Path file : lists()) {
                 TodoList decoded = TermCodec.decode(Files.readAllBytes(file));
                 assertThat(decoded.size()).as(file.toString()).isPositive();
             }
-            assertThat(lists()).hasSize(50);
+            assertThat(lists()).hasSize(LISTS);
         }
     }
 

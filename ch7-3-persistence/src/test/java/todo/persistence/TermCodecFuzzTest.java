@@ -18,12 +18,12 @@ import todo.TodoList;
  */
 class TermCodecFuzzTest {
 
-    @Property(tries = 3000)
+    @Property(tries = 1000)
     void randomBytesAreAListOrCorrupt(@ForAll byte[] bytes) {
         assertDecodesOrIsCorrupt(bytes);
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 1000)
     void randomBytesAfterTheVersionAreAListOrCorrupt(@ForAll byte[] tail) {
         byte[] bytes = new byte[tail.length + 1];
         bytes[0] = (byte) 131;
@@ -31,7 +31,7 @@ class TermCodecFuzzTest {
         assertDecodesOrIsCorrupt(bytes);
     }
 
-    @Property(tries = 5000)
+    @Property(tries = 2000)
     void mutatedListsAreAListOrCorrupt(@ForAll("encodedLists") byte[] encoded,
             @ForAll("mutations") int[] mutation) {
         byte[] bytes = encoded.clone();
