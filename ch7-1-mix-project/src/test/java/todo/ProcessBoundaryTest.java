@@ -14,10 +14,8 @@ import rules.SourceRules;
 /** The chapter's isolation rules (module process-rules), applied to this step's code. */
 @AnalyzeClasses(packages = "todo", importOptions = ImportOption.DoNotIncludeTests.class)
 class ProcessBoundaryTest {
-    // tag::rules[]
     @ArchTest
     static final ArchTests rules = ProcessBoundaryRules.ALL;
-    // end::rules[]
 
     @ArchTest
     static final ArchRule files = FileAccessRules.onlyStorageTouchesFiles();
