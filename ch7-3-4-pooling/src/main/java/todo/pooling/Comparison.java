@@ -107,13 +107,6 @@ public final class Comparison {
     }
 
     /**
-     * Colours of the designs, in order: the Okabe-Ito palette without its yellow, told apart by
-     * readers with any kind of colour blindness and still apart in a grey print.
-     */
-    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00),
-            new Color(0x009E73), new Color(0xCC79A7), new Color(0xE69F00), Color.BLACK};
-
-    /**
      * Draws the comparison: on the left, writes in flight over time, one panel per design titled
      * with its name, on a shared time axis (each panel has its own scale: design 3 runs a
      * thousand writes at once, design 1 one); on the right, entries per second and lost entries
@@ -193,7 +186,18 @@ public final class Comparison {
         return chart;
     }
 
+    /**
+     * A design's colour: the Okabe-Ito palette without its yellow, told apart by readers with any
+     * kind of colour blindness and still apart in a grey print.
+     */
     private static Color colour(Row row) {
-        return PALETTE[row.design().ordinal() % PALETTE.length];
+        return new Color(switch (row.design()) {
+            case SINGLE_PROCESS -> 0x0072B2;
+            case BYPASS -> 0xD55E00;
+            case ONE_OFF_WORKERS -> 0x009E73;
+            case POOLED -> 0xCC79A7;
+            case CHECKOUT_POOL -> 0xE69F00;
+            case SQL -> 0x000000;
+        });
     }
 }
