@@ -136,8 +136,7 @@ public record TodoList(long nextId, SortedMap<Long, TodoEntry> entries) {
      * Reads are the tree's own (O(log n) lookups); equality and hash code are {@link Map}'s.
      */
     private static final class Entries extends AbstractMap<Long, TodoEntry>
-            implements
-                SortedMap<Long, TodoEntry> {
+            implements SortedMap<Long, TodoEntry> {
         private final PSortedMap<Long, TodoEntry> tree;
         private final long nextId;
 

@@ -77,8 +77,8 @@ class RulesFireTest {
     @Test
     void theSourceScanCatchesASynchronizedBlockAndNothingElse() throws URISyntaxException {
         Path bad = Path.of(getClass().getResource("/fixtures/bad").toURI());
-        Path good = Path.of("src/test/java/fixtures/good"); // the compiled clean fixture's own
-                                                            // source
+        // the compiled clean fixture's own source
+        Path good = Path.of("src/test/java/fixtures/good");
 
         assertThat(SourceRules.synchronizedBlocksIn(bad)).singleElement()
                 .satisfies(file -> assertThat(file.getFileName().toString())

@@ -1,6 +1,7 @@
 package todo.cache;
 
 import java.time.LocalDate;
+import todo.Iex;
 import todo.TodoEntry;
 import todo.TodoServer;
 
@@ -9,31 +10,26 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("iex> {:ok, cache} = Todo.Cache.start()");
-        var cache = TodoCache.start();
-        System.out.println(cache);
+        replay(new Iex(System.out));
+    }
 
+    static void replay(Iex iex) {
+        var cache = iex.eval("{:ok, cache} = Todo.Cache.start()", TodoCache::start);
         for (String name : new String[]{"Bob's list", "Bob's list", "Alice's list",
                 "Alice's list"}) {
-            System.out.println("iex> Todo.Cache.server_process(cache, \"" + name + "\")");
-            System.out.println(TodoCache.serverProcess(cache, name));
+            iex.eval("Todo.Cache.server_process(cache, \"" + name + "\")",
+                    () -> TodoCache.serverProcess(cache, name));
         }
-
-        System.out.println("iex> bobs_list = Todo.Cache.server_process(cache, \"Bob's list\")");
-        var bobsList = TodoCache.serverProcess(cache, "Bob's list");
-        System.out.println(bobsList);
-
-        System.out.println(
-                "iex> Todo.Server.add_entry(bobs_list, %{date: ~D[2023-12-19], title: \"Dentist\"})");
-        TodoServer.addEntry(bobsList, new TodoEntry(LocalDate.of(2023, 12, 19), "Dentist"));
-        System.out.println(":ok");
-
-        System.out.println("iex> Todo.Server.entries(bobs_list, ~D[2023-12-19])");
-        System.out.println(TodoServer.entries(bobsList, LocalDate.of(2023, 12, 19)));
-
-        System.out.println(
-                "iex> Todo.Cache.server_process(cache, \"Alice's list\") |> Todo.Server.entries(~D[2023-12-19])");
-        System.out.println(TodoServer.entries(TodoCache.serverProcess(cache, "Alice's list"),
-                LocalDate.of(2023, 12, 19)));
+        var bobsList = iex.eval("bobs_list = Todo.Cache.server_process(cache, \"Bob's list\")",
+                () -> TodoCache.serverProcess(cache, "Bob's list"));
+        iex.run("Todo.Server.add_entry(bobs_list, %{date: ~D[2023-12-19], title: \"Dentist\"})",
+                () -> TodoServer.addEntry(bobsList,
+                        new TodoEntry(LocalDate.of(2023, 12, 19), "Dentist")));
+        iex.eval("Todo.Server.entries(bobs_list, ~D[2023-12-19])",
+                () -> TodoServer.entries(bobsList, LocalDate.of(2023, 12, 19)));
+        iex.eval(
+                "Todo.Cache.server_process(cache, \"Alice's list\") |> Todo.Server.entries(~D[2023-12-19])",
+                () -> TodoServer.entries(TodoCache.serverProcess(cache, "Alice's list"),
+                        LocalDate.of(2023, 12, 19)));
     }
 }

@@ -17,8 +17,7 @@ import todo.TodoServer;
  * lock is needed (section 7.2.3).
  */
 public final class TodoCache
-        implements
-            GenServer<Map<String, Pid<TodoServer.Request>>, TodoCache.Request> {
+        implements GenServer<Map<String, Pid<TodoServer.Request>>, TodoCache.Request> {
 
     /** The cache's protocol. */
     public sealed interface Request permits ServerProcess {}

@@ -2,25 +2,15 @@ package todo.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import todo.Iex;
 
 /** Smoke test: the step's main replays the book's 7.2.1 session. */
 class MainTest {
     @Test
     void replaysTheBooksSession() {
-        var out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            Main.main(new String[0]);
-        } finally {
-            System.setOut(original);
-        }
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = Iex.transcript(Main::replay);
 
         // Bob's list is the same process every time it is asked for, Alice's another one.
         String bob = lines.get(3);

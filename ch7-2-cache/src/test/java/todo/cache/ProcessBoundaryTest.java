@@ -14,12 +14,14 @@ import rules.SourceRules;
 /** The chapter's isolation rules (module process-rules), applied to this step's code. */
 @AnalyzeClasses(packages = "todo", importOptions = ImportOption.DoNotIncludeTests.class)
 class ProcessBoundaryTest {
+    // tag::rules[]
     @ArchTest
     static final ArchTests rules = ProcessBoundaryRules.ALL;
 
     /** The load test reads /proc for its memory report. */
     @ArchTest
     static final ArchRule files = FileAccessRules.onlyStorageTouchesFiles(LoadTest.class);
+    // end::rules[]
 
     @Test
     void noSynchronizedBlocks() {

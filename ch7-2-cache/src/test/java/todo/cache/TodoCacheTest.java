@@ -17,6 +17,7 @@ import todo.TodoServer;
 /** The book's {@code Todo.CacheTest}, test for test, and the cache's promise under concurrency. */
 class TodoCacheTest {
 
+    // tag::server-process[]
     @Test
     void serverProcess() {
         var cache = TodoCache.start();
@@ -25,6 +26,7 @@ class TodoCacheTest {
         assertThat(bobPid).isNotEqualTo(TodoCache.serverProcess(cache, "alice"));
         assertThat(bobPid).isEqualTo(TodoCache.serverProcess(cache, "bob"));
     }
+    // end::server-process[]
 
     @Test
     void toDoOperations() {
@@ -34,10 +36,12 @@ class TodoCacheTest {
 
         List<TodoEntry> entries = TodoServer.entries(alice, LocalDate.of(2023, 12, 19));
 
+        // tag::pattern-match[]
         // assert [%{date: ~D[2023-12-19], title: "Dentist"}] = entries
         assertThat(entries).singleElement()
                 .matches(entry -> entry instanceof TodoEntry(long id, LocalDate date, String title)
                         && date.equals(LocalDate.of(2023, 12, 19)) && title.equals("Dentist"));
+        // end::pattern-match[]
     }
 
     @Test

@@ -1,18 +1,37 @@
 package todo.pooling;
 
 import genserver.GenServer;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jfree.chart.ChartUtils;
+import java.util.function.ToDoubleFunction;
+import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import todo.persistence.BottleneckDemo;
@@ -31,19 +50,26 @@ public final class Comparison {
             List<WriteMeter.Point> timeline) {}
 
     /**
-     * Arguments: the chart's file (default {@code comparison.png}) and the folder to put the lists
-     * in (default the JVM's temporary folder; give {@code /dev/shm} to take the disk out of it).
+     * Arguments: the chart's file (default {@code comparison.png} in the working directory, which
+     * is the module's {@code target/} under {@code exec:exec}) and the folder to put the lists in
+     * (default the JVM's temporary folder; give {@code /dev/shm} to take the disk out of it).
      */
     public static void main(String[] args) throws Exception {
         Path chart = Path.of(args.length > 0 && !args[0].isBlank() ? args[0] : "comparison.png");
         Path base = Path.of(args.length > 1 && !args[1].isBlank()
                 ? args[1]
                 : System.getProperty("java.io.tmpdir"));
-        System.out.println("lists in " + base + " (" + Files.getFileStore(base).type() + ")");
+        System.out.println("lists in " + base + " (" + Files.getFileStore(base).type()
+                + "), one scratch folder per design, removed after its run");
         List<Row> rows = new ArrayList<>();
         for (Design design : Design.values()) {
             System.err.println("running " + design.title() + " ...");
-            rows.add(run(design, Files.createTempDirectory(base, "comparison")));
+            Path folder = Files.createTempDirectory(base, "comparison");
+            try {
+                rows.add(run(design, folder));
+            } finally {
+                BottleneckDemo.remove(folder);
+            }
         }
         System.out.print(table(rows));
         draw(rows, chart);
@@ -87,10 +113,26 @@ public final class Comparison {
     }
 
     /**
-     * Writes in flight over time, one panel per design on a shared time axis (each panel has its
-     * own scale: design 3 runs a thousand writes at once, design 1 one).
+     * Draws the comparison: on the left, writes in flight over time, one panel per design titled
+     * with its name, on a shared time axis (each panel has its own scale: design 3 runs a
+     * thousand writes at once, design 1 one); on the right, entries per second and lost entries
+     * per design as bars.
      */
     public static void draw(List<Row> rows, Path file) throws IOException {
+        var image = new BufferedImage(1500, 1100, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        timeline(rows).draw(g, new Rectangle2D.Double(0, 0, 1000, 1100));
+        bars(rows, "Entries per second (higher is better)", row -> row.figures().entriesPerSecond())
+                .draw(g, new Rectangle2D.Double(1000, 0, 500, 550));
+        bars(rows, "Lost entries (0 is right)", row -> row.figures().lostEntries())
+                .draw(g, new Rectangle2D.Double(1000, 550, 500, 550));
+        g.dispose();
+        ImageIO.write(image, "png", file.toFile());
+    }
+
+    private static JFreeChart timeline(List<Row> rows) {
         var time = new NumberAxis("time since the design's first write (ms)");
         var plot = new CombinedDomainXYPlot(time);
         for (Row row : rows) {
@@ -103,15 +145,65 @@ public final class Comparison {
                 line.add(millis, point.inFlight());
                 previous = point.inFlight();
             }
-            var writes = new NumberAxis(row.design().title().substring(0, 1));
+            var writes = new NumberAxis("writes");
             writes.setAutoRangeIncludesZero(true);
-            var panel = new XYPlot(new XYSeriesCollection(line), null, writes,
-                    new XYLineAndShapeRenderer(true, false));
+            writes.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            var renderer = new XYLineAndShapeRenderer(true, false);
+            renderer.setSeriesPaint(0, colour(row));
+            renderer.setSeriesStroke(0, new BasicStroke(1.5f));
+            var panel = new XYPlot(new XYSeriesCollection(line), null, writes, renderer);
+            panel.setBackgroundPaint(Color.WHITE);
+            panel.setRangeGridlinePaint(Color.LIGHT_GRAY);
+            var name = new TextTitle(row.design().title() + ": at most " + row.mostWritesAtOnce());
+            name.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+            name.setBackgroundPaint(Color.WHITE);
+            panel.addAnnotation(new XYTitleAnnotation(0.01, 0.98, name, RectangleAnchor.TOP_LEFT));
             plot.add(panel, 1);
         }
-        var chart = new JFreeChart("Writes in flight per design, 100 lists x 100 entries",
-                JFreeChart.DEFAULT_TITLE_FONT,
-                plot, true);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 1000, 1100);
+        var chart = new JFreeChart("Writes in flight, 100 lists x 100 entries",
+                JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    private static JFreeChart bars(List<Row> rows, String title, ToDoubleFunction<Row> value) {
+        var data = new DefaultCategoryDataset();
+        for (Row row : rows) {
+            data.addValue(value.applyAsDouble(row), "", row.design().title());
+        }
+        var renderer = new BarRenderer() {
+            @Override
+            public Paint getItemPaint(int series, int column) {
+                return colour(rows.get(column));
+            }
+        };
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+                NumberFormat.getIntegerInstance(Locale.ROOT)));
+        renderer.setDefaultItemLabelsVisible(true);
+        var plot = new CategoryPlot(data, new CategoryAxis(), new NumberAxis(), renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.getRangeAxis().setUpperMargin(0.2);
+        var chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /**
+     * A design's colour: the Okabe-Ito palette without its yellow, told apart by readers with any
+     * kind of colour blindness and still apart in a grey print.
+     */
+    private static Color colour(Row row) {
+        return new Color(switch (row.design()) {
+            case SINGLE_PROCESS -> 0x0072B2;
+            case BYPASS -> 0xD55E00;
+            case ONE_OFF_WORKERS -> 0x009E73;
+            case POOLED -> 0xCC79A7;
+            case CHECKOUT_POOL -> 0xE69F00;
+            case SQL -> 0x000000;
+        });
     }
 }

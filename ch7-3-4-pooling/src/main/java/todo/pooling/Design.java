@@ -10,9 +10,9 @@ import todo.persistence.FileStorage;
 import todo.persistence.TodoDatabase;
 
 /**
- * The six ways to persist of section 7.3.4, side by side, each started the same way. Designs 1, 3,
- * 4 and 5 own their folder as the book's registered database does: starting one on a folder it
- * already serves returns the running one.
+ * Section 7.3.4 side by side, 7.3's single process and five ways out, each started the same
+ * way. Designs 1, 3, 4 and 5 own their folder as the book's registered database does: starting
+ * one on a folder it already serves returns the running one.
  */
 public enum Design {
     SINGLE_PROCESS("1 one database process (7.3)") {
@@ -39,7 +39,7 @@ public enum Design {
                     () -> stopIfAlive(database.pid()));
         }
     },
-    POOLED("4 pool of 3, key -> worker") {
+    POOLED("4 pool of %d, key -> worker") {
         @Override
         public Running start(FileStorage files, WriteHooks hooks) {
             var database = PooledDatabase.start(files, POOL_SIZE, hooks::around);
@@ -49,14 +49,14 @@ public enum Design {
                     () -> stopIfAlive(database.pid()));
         }
     },
-    CHECKOUT_POOL("5 checkout pool of 3 (Pool2)") {
+    CHECKOUT_POOL("5 checkout pool of %d (Pool2)") {
         @Override
         public Running start(FileStorage files, WriteHooks hooks) {
             var database = CheckoutPoolDatabase.start(files, POOL_SIZE, hooks::around);
             return new Running(database, database::waiting, database::close);
         }
     },
-    SQL("6 H2 + HikariCP pool of 3") {
+    SQL("6 H2 + HikariCP pool of %d") {
         @Override
         public Running start(FileStorage files, WriteHooks hooks) {
             var database = SqlDatabase.start(files.folder(), POOL_SIZE, files.maxBytes(), hooks);
@@ -73,8 +73,9 @@ public enum Design {
         this.title = title;
     }
 
+    /** The design's number and name, with the pool size where it has one. */
     public String title() {
-        return title;
+        return title.formatted(POOL_SIZE);
     }
 
     /**

@@ -1,14 +1,17 @@
 package todo.persistence;
 
 import genserver.GenServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import java.util.stream.Stream;
 import todo.TodoEntry;
 import todo.TodoList;
 
@@ -36,17 +39,35 @@ public final class BottleneckDemo {
 
     public static void main(String[] args) throws Exception {
         Path folder = Files.createTempDirectory("bottleneck");
+        System.out.println("lists in " + folder + " (removed at the end)");
+        try {
+            demo(folder);
+        } finally {
+            remove(folder);
+        }
+    }
+
+    private static void demo(Path folder) throws InterruptedException {
         var database = TodoDatabase.start(folder);
         Figures figures = run(database, () -> GenServer.messageQueueLength(database.pid()),
                 () -> GenServer.messageQueueLength(database.pid()) == 0,
                 (millis, length) -> System.out.printf(Locale.ROOT, "%6d ms  mailbox %5d  %s%n",
                         millis, length,
-                        "#".repeat(Math.min(60, length / 50))));
+                        // 60 columns: every one of the workload's requests waiting
+                        "#".repeat(length * 60 / (LISTS * ENTRIES))));
         System.out.printf(Locale.ROOT,
                 "%,d entries in %.2f s: %,.0f entries/s; peak mailbox length %,d%n",
                 figures.entries(), figures.seconds(), figures.entriesPerSecond(),
                 figures.peakQueue());
-        System.out.println("files in " + folder);
+    }
+
+    /** Removes a scratch folder of lists that a program made, so that a run leaves nothing. */
+    public static void remove(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** Something that wants to see the queue length as time passes. */

@@ -72,7 +72,10 @@ public final class FileStorage implements Storage {
         }
     }
 
-    /** The list's file, exactly where the book's code would put it. */
+    /**
+     * The list's file, exactly where the book's code would put it. The name is checked here too,
+     * because a {@code Storage} is public and any design may hand it a key that no cache checked.
+     */
     public Path file(String key) {
         return folder.resolve(ListNames.requireValid(key));
     }

@@ -1,6 +1,7 @@
 package todo.persistence;
 
 import java.time.LocalDate;
+import todo.Iex;
 import todo.TodoEntry;
 
 /**
@@ -11,27 +12,26 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("iex> {:ok, cache} = Todo.Cache.start()");
+        replay(new Iex(System.out));
+    }
+
+    static void replay(Iex iex) {
         // The database of ./persist, the one TodoCache.start() would start or find; we keep a
         // handle to read it back.
-        var database = TodoDatabase.start();
-        var cache = TodoCache.start(database);
-        System.out.println(cache);
+        session(iex, TodoDatabase.start());
+    }
 
-        System.out.println("iex> bobs_list = Todo.Cache.server_process(cache, \"bobs_list\")");
-        var bobsList = TodoCache.serverProcess(cache, "bobs_list");
-        System.out.println(bobsList);
-
-        System.out.println(
-                "iex> Todo.Server.add_entry(bobs_list, %{date: ~D[2023-12-19], title: \"Dentist\"})");
-        TodoServer.addEntry(bobsList, new TodoEntry(LocalDate.of(2023, 12, 19), "Dentist"));
-        System.out.println(":ok");
-
-        System.out.println("iex> Todo.Server.entries(bobs_list, ~D[2023-12-19])");
-        System.out.println(TodoServer.entries(bobsList, LocalDate.of(2023, 12, 19)));
-
-        // The database handles requests in order, so this get comes after the store above.
-        System.out.println("iex> Todo.Database.get(\"bobs_list\")");
-        System.out.println(database.get("bobs_list"));
+    /** The 7.3.2 session against {@code database}; step 7.3.4 replays it against its pool. */
+    public static void session(Iex iex, Database database) {
+        var cache = iex.eval("{:ok, cache} = Todo.Cache.start()", () -> TodoCache.start(database));
+        var bobsList = iex.eval("bobs_list = Todo.Cache.server_process(cache, \"bobs_list\")",
+                () -> TodoCache.serverProcess(cache, "bobs_list"));
+        iex.run("Todo.Server.add_entry(bobs_list, %{date: ~D[2023-12-19], title: \"Dentist\"})",
+                () -> TodoServer.addEntry(bobsList,
+                        new TodoEntry(LocalDate.of(2023, 12, 19), "Dentist")));
+        iex.eval("Todo.Server.entries(bobs_list, ~D[2023-12-19])",
+                () -> TodoServer.entries(bobsList, LocalDate.of(2023, 12, 19)));
+        // The database serves one list's requests in order, so this get comes after the store.
+        iex.eval("Todo.Database.get(\"bobs_list\")", () -> database.get("bobs_list"));
     }
 }

@@ -17,8 +17,7 @@ import java.util.Map;
  * one's callers got its error at once (a call to a dead process fails, it does not time out).
  */
 public final class TodoCache
-        implements
-            GenServer<Map<String, Pid<TodoServer.Request>>, TodoCache.Request> {
+        implements GenServer<Map<String, Pid<TodoServer.Request>>, TodoCache.Request> {
 
     /** The cache's protocol. */
     public sealed interface Request permits ServerProcess {}

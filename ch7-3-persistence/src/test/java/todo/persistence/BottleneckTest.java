@@ -28,8 +28,8 @@ class BottleneckTest {
         var cache = TodoCache.start(database);
         var servers = IntStream.range(0, 20)
                 .mapToObj(l -> TodoCache.serverProcess(cache, "list " + l)).toList();
-        servers.forEach(server -> TodoServer.entries(server, LocalDate.of(2023, 12, 19))); // all
-                                                                                           // loaded
+        // all loaded
+        servers.forEach(server -> TodoServer.entries(server, LocalDate.of(2023, 12, 19)));
         // The database is stuck on its first write while 20 lists x 10 entries pour in.
         for (var server : servers) {
             for (int e = 0; e < 10; e++) {

@@ -2,12 +2,11 @@ package todo.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import todo.Iex;
 
 /** Smoke test: the step's main replays the 7.3.2 session and leaves the list in ./persist. */
 class MainTest {
@@ -15,16 +14,9 @@ class MainTest {
     void replaysTheBooksSessionIntoPersist() throws Exception {
         Path file = FileStorage.DEFAULT_FOLDER.resolve("bobs_list");
         Files.deleteIfExists(file); // the book's tests wipe ./persist too
-        var out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            Main.main(new String[0]);
-        } finally {
-            System.setOut(original);
-        }
+        List<String> lines = Iex.transcript(Main::replay);
 
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).last()
+        assertThat(lines).last()
                 .isEqualTo(
                         "TodoList[nextId=2, entries={1=TodoEntry[id=1, date=2023-12-19, title=Dentist]}]");
         assertThat(TermCodec.decode(Files.readAllBytes(file)).size()).isEqualTo(1);
