@@ -47,10 +47,31 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
     record Run(double[] values) {}
 
     /**
+     * What the rounds measured, for a benchmark that judges the medians itself (say, against a
+     * limit of the machine); {@code elixir} is empty where Elixir is not installed.
+     */
+    public record Outcome(List<Run> java, List<Run> elixir, boolean ok) {
+        /** The median of figure {@code index} (in the order of {@link #figures}) of the Java runs. */
+        public double javaMedian(int index) {
+            return median(column(java, index));
+        }
+
+        /** The same for the Elixir runs; NaN without Elixir. */
+        public double elixirMedian(int index) {
+            return median(column(elixir, index));
+        }
+    }
+
+    /**
      * Runs the rounds, echoing each run's output to {@code log}, and prints the table to
      * {@code out}. Returns false when a run failed or printed no figure.
      */
     public boolean run(PrintStream out, PrintStream log) {
+        return measure(out, log).ok();
+    }
+
+    /** As {@link #run}, and returns what was measured. */
+    public Outcome measure(PrintStream out, PrintStream log) {
         boolean withElixir = elixirInstalled();
         if (!withElixir) {
             out.println("elixir is not installed (Debian: apt-get install elixir): "
@@ -72,7 +93,7 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
             }
         }
         print(out, java, withElixir ? elixir : List.of());
-        return ok;
+        return new Outcome(List.copyOf(java), withElixir ? List.copyOf(elixir) : List.of(), ok);
     }
 
     private static boolean complete(Run run) {

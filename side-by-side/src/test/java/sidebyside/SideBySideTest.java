@@ -54,4 +54,27 @@ class SideBySideTest {
         assertThat(out.toString()).contains("nothing (1 round, run alternately)", "time (ms)");
         assertThat(log.toString()).contains("exited with status");
     }
+
+    @Test
+    void theOutcomeGivesTheMediansOfEachSide() {
+        var figure = Figure.lowerIsBetter("time", "ms", "took ([0-9.]+) ms");
+        var bench = new SideBySide("printing", List.of(PrintsAFigure.class.getName()),
+                List.of("-e", "IO.puts(\"took 7 ms\")"), List.of(figure), 1);
+        var outcome = bench.measure(new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+        assertThat(outcome.ok()).isTrue();
+        assertThat(outcome.javaMedian(0)).isEqualTo(5);
+        if (SideBySide.elixirInstalled()) {
+            assertThat(outcome.elixirMedian(0)).isEqualTo(7);
+        } else {
+            assertThat(outcome.elixirMedian(0)).isNaN();
+        }
+    }
+
+    /** The Java twin of {@link #theOutcomeGivesTheMediansOfEachSide}. */
+    public static final class PrintsAFigure {
+        public static void main(String[] args) {
+            System.out.println("took 5 ms");
+        }
+    }
 }

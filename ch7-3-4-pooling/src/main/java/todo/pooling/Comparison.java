@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -34,15 +35,21 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import sidebyside.Figure;
+import sidebyside.SideBySide;
 import todo.persistence.BottleneckDemo;
 
 /**
  * Runs 7.3's workload (100 lists x 100 entries, 100 concurrent writers) against every design,
  * prints a table and draws the writes in flight over time.
  *
- * <pre>mvn -q -pl ch7-3-4-pooling -am compile exec:exec@comparison [-Dlists.in=/dev/shm]</pre>
+ * <pre>mvn -q -pl ch7-3-4-pooling -am compile exec:exec@comparison [-Dlists.in=/dev/shm]
+ * [-Dcomparison.args="--vs-elixir 3"]</pre>
  */
 public final class Comparison {
+    private static final String SINGLE_AND_POOL = "--single-and-pool";
+    private static final int POOL = Design.POOL_SIZE;
+
     private Comparison() {}
 
     /** One design's figures. */
@@ -51,16 +58,28 @@ public final class Comparison {
 
     /**
      * Arguments: the chart's file (default {@code comparison.png} in the working directory, which
-     * is the module's {@code target/} under {@code exec:exec}) and the folder to put the lists in
-     * (default the JVM's temporary folder; give {@code /dev/shm} to take the disk out of it).
+     * is the module's {@code target/} under {@code exec:exec}), the folder to put the lists in
+     * (default the JVM's temporary folder; give {@code /dev/shm} to take the disk out of it), and
+     * options: {@code --single-and-pool} runs designs 1 and 4 only, as the book's code can be run;
+     * {@code --vs-elixir [rounds]} runs that and its Elixir twin alternately.
      */
     public static void main(String[] args) throws Exception {
         Path chart = Path.of(args.length > 0 && !args[0].isBlank() ? args[0] : "comparison.png");
         Path base = Path.of(args.length > 1 && !args[1].isBlank()
                 ? args[1]
                 : System.getProperty("java.io.tmpdir"));
+        List<String> options = BottleneckDemo.words(
+                args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : new String[0]);
+        int rounds = SideBySide.roundsAskedFor(options);
+        if (rounds > 0) {
+            System.exit(versusElixir(base, rounds) ? 0 : 1);
+        }
         System.out.println("lists in " + base + " (" + Files.getFileStore(base).type()
                 + "), one scratch folder per design, removed after its run");
+        if (options.contains(SINGLE_AND_POOL)) {
+            singleAndPool(base);
+            return;
+        }
         List<Row> rows = new ArrayList<>();
         for (Design design : Design.values()) {
             System.err.println("running " + design.title() + " ...");
@@ -74,6 +93,70 @@ public final class Comparison {
         System.out.print(table(rows));
         draw(rows, chart);
         System.out.println("chart: " + chart.toAbsolutePath());
+    }
+
+    /**
+     * Design 1 and design 4 without the meter (the Elixir twin has none), each in a
+     * fresh folder, printed as the Elixir twin prints them; then the caps of one writer and of
+     * three, each the mean of a measure before the runs and one after.
+     */
+    static void singleAndPool(Path base) throws IOException, InterruptedException {
+        double one = BottleneckDemo.cap(base, 1);
+        double three = BottleneckDemo.cap(base, POOL);
+        var single = unmetered(Design.SINGLE_PROCESS, base);
+        var pool = unmetered(Design.POOLED, base);
+        System.out.print(singleAndPoolLines(single, pool));
+        BottleneckDemo.printMeanCap(one, BottleneckDemo.cap(base, 1), 1);
+        BottleneckDemo.printMeanCap(three, BottleneckDemo.cap(base, POOL), POOL);
+    }
+
+    /** What {@link #singleAndPool} prints after the cap, in the Elixir twin's words. */
+    static String singleAndPoolLines(BottleneckDemo.Figures single, BottleneckDemo.Figures pool) {
+        return String.format(Locale.ROOT,
+                "one database process: %s%npool of 3: %s%npool / single %.2fx%n",
+                single.summary(), pool.summary(),
+                pool.entriesPerSecond() / single.entriesPerSecond());
+    }
+
+    /** Runs one design with no write hooks in a scratch folder of {@code base}, then removes it. */
+    private static BottleneckDemo.Figures unmetered(Design design, Path base)
+            throws IOException, InterruptedException {
+        Path folder = Files.createTempDirectory(base, "comparison");
+        try (var running = design.start(folder, WriteHooks.NONE)) {
+            return BottleneckDemo.run(running.database(), running.queueLength(),
+                    () -> running.queueLength().getAsInt() == 0, (millis, length) -> {
+                    });
+        } finally {
+            BottleneckDemo.remove(folder);
+        }
+    }
+
+    /**
+     * {@link #singleAndPool} next to {@code elixir comparison.exs}, alternately. If the cap of three
+     * writers is below 1.5 times the book's pool, says that 1.5x cannot be reached here while
+     * every write is atomic.
+     */
+    private static boolean versusElixir(Path base, int rounds) {
+        var outcome = new SideBySide(
+                "Comparison, 100 lists x 100 entries, designs 1 and 4: Java / Elixir",
+                BottleneckDemo.javaTwin(Comparison.class, "", base.toString(), SINGLE_AND_POOL),
+                List.of(BottleneckDemo.elixirTwin("comparison.elixir",
+                        "ch7-3-4-pooling/src/elixir/comparison.exs").toString()),
+                figures(), rounds).measure(System.out, System.err);
+        BottleneckDemo.sayWhenTheCapRulesOut(outcome.javaMedian(1), outcome.elixirMedian(1),
+                outcome.javaMedian(4), "pool", POOL + " writers at once");
+        return outcome.ok();
+    }
+
+    /** What both twins print, in the same words, for {@code --vs-elixir}. */
+    static List<Figure> figures() {
+        String rate = " [0-9,]+ entries in [0-9.]+ s: ([0-9,]+) entries/s";
+        return List.of(
+                Figure.higherIsBetter("one database process", "entries/s",
+                        "^one database process:" + rate),
+                Figure.higherIsBetter("pool of 3 workers", "entries/s", "^pool of 3:" + rate),
+                Figure.higherIsBetter("pool / single", "x", "^pool / single ([0-9.]+)x"),
+                BottleneckDemo.capFigure(1), BottleneckDemo.capFigure(POOL));
     }
 
     /** Runs the workload against one design in {@code folder}. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import todo.persistence.BottleneckDemo;
 
 /** The comparison's table and chart, on two designs (the full run is a command, not a test). */
 class ComparisonTest {
@@ -34,5 +35,21 @@ class ComparisonTest {
         Comparison.draw(List.of(single, pooled), chart);
         byte[] png = Files.readAllBytes(chart);
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void theSideBySideTableFindsEachFigureInWhatSingleAndPoolPrints() {
+        String printed = BottleneckDemo.capLine(3_312.4, 1) + "\n"
+                + BottleneckDemo.capLine(6_543.2, 3) + "\n" + Comparison.singleAndPoolLines(
+                        new BottleneckDemo.Figures(10_000, 4, 9_876, 0),
+                        new BottleneckDemo.Figures(10_000, 2, 5_432, 0));
+
+        assertThat(Comparison.figures()).extracting(figure -> {
+            var matcher = figure.pattern().matcher(printed.lines()
+                    .filter(line -> figure.pattern().matcher(line).find()).findFirst()
+                    .orElseThrow());
+            matcher.find();
+            return matcher.group(1);
+        }).containsExactly("2,500", "5,000", "2.00", "3,312", "6,543");
     }
 }

@@ -3,6 +3,8 @@ package todo.persistence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -103,8 +105,13 @@ public final class FileStorage implements Storage {
             Path temp = folder.resolve(ListNames.TEMPORARY_PREFIX
                     + Long.toHexString(Thread.currentThread().threadId()) + "-"
                     + Long.toHexString(System.nanoTime()) + ".part");
-            try {
-                Files.write(temp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (var channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                // One write call: Files.write would go through a stream in 8 KB pieces.
+                var buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
                 return temp;
             } catch (FileAlreadyExistsException e) {
                 if (attempt == 10) {

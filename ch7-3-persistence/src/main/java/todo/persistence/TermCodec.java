@@ -1,6 +1,5 @@
 package todo.persistence;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -43,91 +42,185 @@ public final class TermCodec {
 
     // ---- term_to_binary ----
 
-    /** The list as the book's code would store it. */
+    /**
+     * The list as the book's code would store it. Two passes over the entries: the first sizes the
+     * array exactly, the second fills it, so that nothing is copied or grown on the way.
+     */
     public static byte[] encode(TodoList list) {
-        var out = new ByteArrayOutputStream(64 + 64 * list.size());
-        out.write(VERSION);
-        map(out, 3); // keys in term order: __struct__, entries, next_id
-        atom(out, "__struct__");
-        atom(out, "Elixir.Todo.List");
-        atom(out, "entries");
-        map(out, list.size());
+        var size = new Writer(null);
+        write(size, list);
+        var out = new Writer(new byte[size.position]);
+        write(out, list);
+        return out.bytes;
+    }
+
+    private static void write(Writer out, TodoList list) {
+        out.u8(VERSION);
+        out.map(3); // keys in term order: __struct__, entries, next_id
+        out.atom("__struct__");
+        out.atom("Elixir.Todo.List");
+        out.atom("entries");
+        out.map(list.entries().size());
         list.entries().forEach((id, entry) -> {
-            integer(out, id);
-            map(out, 3); // date, id, title
-            atom(out, "date");
+            out.integer(id);
+            out.map(3); // date, id, title
+            out.atom("date");
             date(out, entry.date());
-            atom(out, "id");
-            integer(out, entry.id());
-            atom(out, "title");
-            binary(out, entry.title().getBytes(StandardCharsets.UTF_8));
+            out.atom("id");
+            out.integer(entry.id());
+            out.atom("title");
+            out.utf8Binary(entry.title());
         });
-        atom(out, "next_id");
-        integer(out, list.nextId());
-        return out.toByteArray();
+        out.atom("next_id");
+        out.integer(list.nextId());
     }
 
-    private static void date(ByteArrayOutputStream out, LocalDate date) {
-        map(out, 5); // __struct__, calendar, day, month, year
-        atom(out, "__struct__");
-        atom(out, "Elixir.Date");
-        atom(out, "calendar");
-        atom(out, "Elixir.Calendar.ISO");
-        atom(out, "day");
-        integer(out, date.getDayOfMonth());
-        atom(out, "month");
-        integer(out, date.getMonthValue());
-        atom(out, "year");
-        integer(out, date.getYear());
-    }
-
-    private static void map(ByteArrayOutputStream out, int arity) {
-        out.write(MAP_EXT);
-        int32(out, arity);
-    }
-
-    private static void atom(ByteArrayOutputStream out, String name) {
-        byte[] bytes = name.getBytes(StandardCharsets.ISO_8859_1);
-        out.write(ATOM_EXT);
-        out.write(bytes.length >> 8);
-        out.write(bytes.length);
-        out.writeBytes(bytes);
+    private static void date(Writer out, LocalDate date) {
+        out.map(5); // __struct__, calendar, day, month, year
+        out.atom("__struct__");
+        out.atom("Elixir.Date");
+        out.atom("calendar");
+        out.atom("Elixir.Calendar.ISO");
+        out.atom("day");
+        out.integer(date.getDayOfMonth());
+        out.atom("month");
+        out.integer(date.getMonthValue());
+        out.atom("year");
+        out.integer(date.getYear());
     }
 
     /**
-     * As {@code term_to_binary} writes an integer: one byte up to 255, four bytes while it fits a
-     * signed 32-bit int, and beyond that a bignum of as few little-endian bytes as it needs.
+     * Writes terms into an array of the right size, or, without an array, only counts the bytes
+     * they take: the same code sizes and fills, so the two cannot disagree.
      */
-    private static void integer(ByteArrayOutputStream out, long value) {
-        if (value >= 0 && value <= 255) {
-            out.write(SMALL_INTEGER_EXT);
-            out.write((int) value);
-        } else if (value == (int) value) {
-            out.write(INTEGER_EXT);
-            int32(out, (int) value);
-        } else {
-            long magnitude = Math.abs(value); // never Long.MIN_VALUE: ids and years are positive
-            int length = (Long.SIZE - Long.numberOfLeadingZeros(magnitude) + 7) / 8;
-            out.write(SMALL_BIG_EXT);
-            out.write(length);
-            out.write(value < 0 ? 1 : 0);
-            for (int i = 0; i < length; i++) {
-                out.write((int) (magnitude >>> (8 * i)));
+    private static final class Writer {
+        final byte[] bytes;
+        int position;
+
+        Writer(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        void u8(int value) {
+            if (bytes != null) {
+                bytes[position] = (byte) value;
+            }
+            position++;
+        }
+
+        void int32(int value) {
+            if (bytes != null) {
+                bytes[position] = (byte) (value >>> 24);
+                bytes[position + 1] = (byte) (value >>> 16);
+                bytes[position + 2] = (byte) (value >>> 8);
+                bytes[position + 3] = (byte) value;
+            }
+            position += 4;
+        }
+
+        void map(int arity) {
+            u8(MAP_EXT);
+            int32(arity);
+        }
+
+        /** An atom of the codec's own, all ASCII, so each char is one byte. */
+        void atom(String name) {
+            u8(ATOM_EXT);
+            u8(name.length() >> 8);
+            u8(name.length());
+            ascii(name);
+        }
+
+        /** As Erlang writes an integer: one byte, four, or a bignum beyond 32 bits. */
+        void integer(long value) {
+            if (value >= 0 && value <= 255) {
+                u8(SMALL_INTEGER_EXT);
+                u8((int) value);
+            } else if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+                u8(INTEGER_EXT);
+                int32((int) value);
+            } else {
+                long magnitude = Math.abs(value); // Long.MIN_VALUE stays negative: unsigned below
+                int length = (Long.SIZE - Long.numberOfLeadingZeros(magnitude) + 7) / 8;
+                u8(SMALL_BIG_EXT);
+                u8(length);
+                u8(value < 0 ? 1 : 0);
+                for (int i = 0; i < length; i++) {
+                    u8((int) (magnitude >>> (8 * i)));
+                }
             }
         }
-    }
 
-    private static void binary(ByteArrayOutputStream out, byte[] bytes) {
-        out.write(BINARY_EXT);
-        int32(out, bytes.length);
-        out.writeBytes(bytes);
-    }
+        /**
+         * A binary of the title's UTF-8 bytes, exactly as {@code String.getBytes(UTF_8)} makes
+         * them (an unpaired surrogate becomes {@code ?}), written straight into the array: one
+         * loop over the chars to size it, one to fill it, no array in between.
+         */
+        void utf8Binary(String title) {
+            u8(BINARY_EXT);
+            int length = title.length();
+            if (bytes == null) {
+                int utf8 = 0;
+                for (int i = 0; i < length; i++) {
+                    char c = title.charAt(i);
+                    if (c < 0x80) {
+                        utf8 += 1;
+                    } else if (c < 0x800) {
+                        utf8 += 2;
+                    } else if (pair(title, i)) {
+                        utf8 += 4;
+                        i++;
+                    } else if (Character.isSurrogate(c)) {
+                        utf8 += 1;
+                    } else {
+                        utf8 += 3;
+                    }
+                }
+                int32(utf8);
+                position += utf8;
+                return;
+            }
+            int start = position + 4;
+            int at = start;
+            for (int i = 0; i < length; i++) {
+                char c = title.charAt(i);
+                if (c < 0x80) {
+                    bytes[at++] = (byte) c;
+                } else if (c < 0x800) {
+                    bytes[at++] = (byte) (0xc0 | c >> 6);
+                    bytes[at++] = (byte) (0x80 | c & 0x3f);
+                } else if (pair(title, i)) {
+                    int code = Character.toCodePoint(c, title.charAt(++i));
+                    bytes[at++] = (byte) (0xf0 | code >> 18);
+                    bytes[at++] = (byte) (0x80 | code >> 12 & 0x3f);
+                    bytes[at++] = (byte) (0x80 | code >> 6 & 0x3f);
+                    bytes[at++] = (byte) (0x80 | code & 0x3f);
+                } else if (Character.isSurrogate(c)) {
+                    bytes[at++] = '?';
+                } else {
+                    bytes[at++] = (byte) (0xe0 | c >> 12);
+                    bytes[at++] = (byte) (0x80 | c >> 6 & 0x3f);
+                    bytes[at++] = (byte) (0x80 | c & 0x3f);
+                }
+            }
+            int32(at - start);
+            position = at;
+        }
 
-    private static void int32(ByteArrayOutputStream out, int value) {
-        out.write(value >>> 24);
-        out.write(value >>> 16);
-        out.write(value >>> 8);
-        out.write(value);
+        /** A high surrogate at {@code i} followed by a low one: one code point, four bytes. */
+        private static boolean pair(String text, int i) {
+            return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+        }
+
+        private void ascii(String text) {
+            if (bytes != null) {
+                for (int i = 0; i < text.length(); i++) {
+                    bytes[position + i] = (byte) text.charAt(i);
+                }
+            }
+            position += text.length();
+        }
     }
 
     // ---- binary_to_term ----

@@ -2,7 +2,11 @@ package todo.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -71,5 +75,30 @@ class TermCodecFuzzTest {
     void everyListRoundTrips(@ForAll("encodedLists") byte[] encoded) {
         TodoList list = TermCodec.decode(encoded);
         assertThat(TermCodec.encode(list)).isEqualTo(encoded);
+    }
+
+    /**
+     * The encoder writes an ASCII title char by char and any other through {@code getBytes}: either
+     * way the binary holds exactly what {@code getBytes(UTF_8)} makes, unpaired surrogates and all.
+     */
+    @Property(tries = 500)
+    void titlesAreWrittenAsUtf8(@ForAll("titles") String title) {
+        byte[] utf8 = title.getBytes(StandardCharsets.UTF_8);
+        byte[] encoded = TermCodec.encode(TodoList.of(List.of(
+                new TodoEntry(LocalDate.of(2023, 12, 19), title))));
+        int end = encoded.length - NEXT_ID_BYTES;
+        assertThat(Arrays.copyOfRange(encoded, end - utf8.length, end)).isEqualTo(utf8);
+        assertThat(ByteBuffer.wrap(encoded, end - utf8.length - 4, 4).getInt())
+                .isEqualTo(utf8.length);
+    }
+
+    /** What follows the last title: {@code :next_id} (3 + 7 bytes) and {@code 2} (2 bytes). */
+    private static final int NEXT_ID_BYTES = 12;
+
+    @Provide
+    Arbitrary<String> titles() {
+        return Arbitraries.oneOf(Arbitraries.strings().ascii().ofMaxLength(30),
+                Arbitraries.strings().all().ofMaxLength(30),
+                Arbitraries.of("\uD800", "x\uDC00y", "\uD83D\uDE00", "Gym ✓ ünïcødé"));
     }
 }
