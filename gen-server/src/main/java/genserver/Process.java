@@ -261,10 +261,27 @@ final class Process<S, M> implements Runnable {
                 current = null; // hold on to nothing between messages
             }
         } catch (Throwable t) {
-            LOG.log(Level.ERROR, crashReport(t), t);
             reason = t;
+            report(t);
         }
         end(reason);
+    }
+
+    /**
+     * Logs why the process crashed. Any error, even an {@link OutOfMemoryError} while the report
+     * is built, is swallowed here: the exit that follows (failing every caller, freeing the name)
+     * matters more than the report.
+     */
+    private void report(Throwable t) {
+        try {
+            LOG.log(Level.ERROR, crashReport(t), t);
+        } catch (Throwable reporting) {
+            try {
+                LOG.log(Level.ERROR, label() + " " + pid + " crashed: " + t.getClass().getName());
+            } catch (Throwable ignored) {
+                // nothing left to report with; the exit still runs
+            }
+        }
     }
 
     private void end(Object reason) {

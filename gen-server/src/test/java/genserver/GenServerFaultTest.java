@@ -125,4 +125,38 @@ class GenServerFaultTest {
                 .hasMessageContaining("is not alive (exit reason: normal)");
         assertThat(GenServer.messageQueueLength(probe)).isZero();
     }
+
+    /** A state whose every use for a crash report runs out of memory, as a huge state would. */
+    private record Huge() {
+        @Override
+        public String toString() {
+            throw new OutOfMemoryError("Java heap space (while the crash report prints the state)");
+        }
+    }
+
+    /** Runs out of memory on every call, and again as its crash report is built. */
+    private static final class OutOfMemory implements GenServer<Huge, String> {
+        @Override
+        public Result<Huge> init() {
+            return Result.ok(new Huge());
+        }
+
+        @Override
+        public Result<Huge> handleCall(String request, From from, Huge state) {
+            throw new OutOfMemoryError("Java heap space (while handling " + request + ")");
+        }
+    }
+
+    @Test
+    void anErrorEvenWhileTheCrashReportIsBuiltStillEndsTheProcessAndFreesItsName() {
+        String name = "out of memory " + System.nanoTime();
+        Pid<String> pid = GenServer.start(name, new OutOfMemory());
+
+        assertThatThrownBy(() -> GenServer.call(pid, "encode", GENEROUS))
+                .isInstanceOf(ProcessExitException.class).hasMessageContaining(pid.toString())
+                .hasRootCauseInstanceOf(OutOfMemoryError.class);
+
+        assertThat(GenServer.isAlive(pid)).isFalse();
+        assertThat(GenServer.whereis(name)).isEmpty();
+    }
 }
