@@ -20,6 +20,8 @@ import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.FileStorage;
 import todo.persistence.ListNames;
+import todo.persistence.ListStore;
+import todo.persistence.Misdirected;
 import todo.persistence.Storage;
 import todo.persistence.WriteStatus;
 
@@ -92,7 +94,7 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
      */
     @Override
     public void store(String key, TodoList list) {
-        ListNames.requireValid(key);
+        ListStore.requireList(key, list);
         GenServer.spawn(() -> transaction(worker -> {
             DatabaseWorker.storeAndWait(worker, key, list);
             return null;
@@ -183,6 +185,14 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
             return switch (request) {
                 case ThePool() -> Result.reply(database, database);
             };
+        }
+
+        /** Every request is a call: one sent as a cast is dropped, never the pool's end. */
+        @Override
+        public Result<CheckoutPoolDatabase> handleCast(Request request,
+                CheckoutPoolDatabase database) {
+            Misdirected.cast(request);
+            return Result.noreply(database);
         }
 
         @Override

@@ -6,6 +6,7 @@ import genserver.Pid;
 import genserver.Result;
 import todo.TodoList;
 import todo.persistence.ListStore;
+import todo.persistence.Misdirected;
 import todo.persistence.Loaded;
 import todo.persistence.PendingWrites;
 import todo.persistence.Storage;
@@ -61,12 +62,12 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
 
     /** {@code Todo.DatabaseWorker.store/3}: a cast. */
     public static void store(Pid<Request> worker, String key, TodoList list) {
-        GenServer.cast(worker, new Store(key, list));
+        GenServer.cast(worker, new Store(ListStore.requireList(key, list), list));
     }
 
     /** The same write as a call: returns once the write is done, saying whether it worked. */
     public static Stored storeAndWait(Pid<Request> worker, String key, TodoList list) {
-        return GenServer.call(worker, new Store(key, list));
+        return GenServer.call(worker, new Store(ListStore.requireList(key, list), list));
     }
 
     /** {@code Todo.DatabaseWorker.get/2}. */
@@ -95,9 +96,8 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
         switch (request) {
             case Store(String key, TodoList list) -> writes.write(key, list);
             case Retry() -> writes.retry();
-            case Get get -> throw new IllegalArgumentException("get is a call, not a cast");
-            case Status status ->
-                throw new IllegalArgumentException("status is a call, not a cast");
+            case Get get -> Misdirected.cast(get);
+            case Status status -> Misdirected.cast(status);
         }
         return Result.noreply(writes);
     }
@@ -109,7 +109,7 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
                 Result.reply(new Stored(writes.write(key, list)), writes);
             case Get(String key) -> Result.reply(writes.get(key), writes);
             case Status() -> Result.reply(writes.status(), writes);
-            case Retry retry -> throw new IllegalArgumentException("retry is a cast, not a call");
+            case Retry retry -> Result.reply(Misdirected.call(retry), writes);
         };
     }
 

@@ -13,6 +13,7 @@ import todo.persistence.Database;
 import todo.persistence.FileStorage;
 import todo.persistence.ListNames;
 import todo.persistence.ListStore;
+import todo.persistence.Misdirected;
 import todo.persistence.Loaded;
 import todo.persistence.PendingWrites;
 import todo.persistence.Storage;
@@ -92,7 +93,7 @@ public final class OneOffWorkerDatabase implements Database {
 
     @Override
     public void store(String key, TodoList list) {
-        GenServer.cast(pid, new Store(ListNames.requireValid(key), list));
+        GenServer.cast(pid, new Store(ListStore.requireList(key, list), list));
     }
 
     @Override
@@ -159,9 +160,8 @@ public final class OneOffWorkerDatabase implements Database {
                     boolean latest = generation == state.generations().get(key);
                     writes.failed(key, latest ? list : null, cause);
                 }
-                case Get get -> throw new IllegalArgumentException("get is a call, not a cast");
-                case Status status ->
-                    throw new IllegalArgumentException("status is a call, not a cast");
+                case Get get -> Misdirected.cast(get);
+                case Status status -> Misdirected.cast(status);
             }
             return Result.noreply(state);
         }
@@ -178,6 +178,9 @@ public final class OneOffWorkerDatabase implements Database {
                     outcome = new Written(key, generation);
                 } catch (StorageException e) {
                     outcome = new WriteFailed(key, list, generation, e.getMessage());
+                } catch (RuntimeException e) { // a bug: reported, not kept, as PendingWrites does
+                    outcome = new WriteFailed(key, null, generation,
+                            "the write of the to-do list '" + key + "' failed: " + e);
                 }
                 if (database != null) {
                     GenServer.cast(database, outcome);
@@ -198,15 +201,11 @@ public final class OneOffWorkerDatabase implements Database {
                     yield Result.noreply(state);
                 }
                 case Status() -> Result.reply(state.writes().status(), state);
-                case Store store ->
-                    throw new IllegalArgumentException("store is a cast, not a call");
-                case Retry retry ->
-                    throw new IllegalArgumentException("retry is a cast, not a call");
-                case Self self -> throw new IllegalArgumentException("self is a cast, not a call");
-                case Written written ->
-                    throw new IllegalArgumentException("written is a cast, not a call");
-                case WriteFailed failed ->
-                    throw new IllegalArgumentException("write_failed is a cast, not a call");
+                case Store store -> Result.reply(Misdirected.call(store), state);
+                case Retry retry -> Result.reply(Misdirected.call(retry), state);
+                case Self self -> Result.reply(Misdirected.call(self), state);
+                case Written written -> Result.reply(Misdirected.call(written), state);
+                case WriteFailed failed -> Result.reply(Misdirected.call(failed), state);
             };
         }
 

@@ -14,6 +14,8 @@ import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.FileStorage;
 import todo.persistence.ListNames;
+import todo.persistence.ListStore;
+import todo.persistence.Misdirected;
 import todo.persistence.Storage;
 import todo.persistence.WriteStatus;
 
@@ -91,7 +93,7 @@ public final class PooledDatabase implements Database {
 
     /** {@code Todo.Database.choose_worker/1}. */
     public Pid<DatabaseWorker.Request> chooseWorker(String key) {
-        return GenServer.call(pid, new ChooseWorker(key));
+        return GenServer.call(pid, new ChooseWorker(ListNames.requireValid(key)));
     }
 
     /** The pool's workers, in the order {@code chooseWorker}'s index picks them. */
@@ -101,7 +103,7 @@ public final class PooledDatabase implements Database {
 
     @Override
     public void store(String key, TodoList list) {
-        DatabaseWorker.store(chooseWorker(ListNames.requireValid(key)), key, list);
+        DatabaseWorker.store(chooseWorker(ListStore.requireList(key, list)), key, list);
     }
 
     @Override
@@ -163,6 +165,14 @@ public final class PooledDatabase implements Database {
                         IntStream.range(0, pool.size()).mapToObj(i -> live(pool, i)).toList(),
                         pool);
             };
+        }
+
+        /** Every request is a call: one sent as a cast is dropped, never the pool's end. */
+        @Override
+        public Result<List<Pid<DatabaseWorker.Request>>> handleCast(Request request,
+                List<Pid<DatabaseWorker.Request>> pool) {
+            Misdirected.cast(request);
+            return Result.noreply(pool);
         }
 
         /** The worker at {@code index}, replaced first if it has died. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -246,5 +247,35 @@ class DesignFaultTest {
 
         assertThat(Files.getPosixFilePermissions(root.resolve("alice")))
                 .isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Design.class)
+    void aNullListFailsItsCallerBeforeAnythingIsSent(Design design) {
+        var database = start(design);
+
+        assertThatThrownBy(() -> database.store("bob", null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("'bob'");
+        database.store("carol", ALICE);
+        await().until(() -> ALICE.equals(database.get("carol")));
+        otherListsGoOn();
+    }
+
+    @Test
+    void design4sWorkerAndPoolSurviveRawMessagesAndANullKey() {
+        var database = (PooledDatabase) start(Design.POOLED).database();
+        var worker = database.chooseWorker("bob");
+
+        assertThatThrownBy(() -> database.chooseWorker(null))
+                .isInstanceOf(IllegalArgumentException.class);
+        GenServer.cast(worker, new DatabaseWorker.Store("bob", null));
+        GenServer.cast(worker, new DatabaseWorker.Get("bob"));
+        GenServer.cast(database.pid(), new PooledDatabase.ChooseWorker("bob"));
+        database.store("bob", ALICE);
+
+        await().until(() -> ALICE.equals(database.get("bob")));
+        assertThat(GenServer.isAlive(worker)).isTrue();
+        assertThat(database.chooseWorker("bob")).isEqualTo(worker); // the same, not a successor
+        otherListsGoOn();
     }
 }

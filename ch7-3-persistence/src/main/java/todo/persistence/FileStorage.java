@@ -117,6 +117,10 @@ public final class FileStorage implements Storage {
                 if (attempt == 10) {
                     throw e;
                 }
+            } catch (IOException e) {
+                // created, then the write failed (a full disk): no half-written file stays
+                deleteQuietly(temp);
+                throw e;
             }
         }
     }

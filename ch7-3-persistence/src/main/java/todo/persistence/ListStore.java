@@ -50,21 +50,56 @@ public final class ListStore {
      * Writes {@code list} under {@code key}, all or nothing.
      *
      * @throws IllegalArgumentException if {@code key} cannot be a list's name
-     * @throws StorageException if the list is larger than the storage's {@link Storage#maxBytes()}
-     *     or cannot be written; what was stored stays
+     * @throws NullPointerException if there is no list
+     * @throws TooLargeException if the list's encoding passes the cap (found while encoding: the
+     *     encoder stops at the cap); what was stored stays
+     * @throws StorageException if it cannot be written; what was stored stays
      */
     public void save(String key, TodoList list) {
-        ListNames.requireValid(key);
-        byte[] bytes = TermCodec.encode(list);
+        requireList(key, list);
+        byte[] bytes;
         try {
-            if (bytes.length > storage.maxBytes()) {
-                throw new IllegalStateException(bytes.length
-                        + " bytes encoded, more than the cap of " + storage.maxBytes());
-            }
+            bytes = TermCodec.encode(list, cap());
+        } catch (TermCodec.TooLargeException e) {
+            throw new TooLargeException("the to-do list '" + key + "' is larger than the cap of "
+                    + cap() + " bytes and is not written to " + where(key)
+                    + "; what was stored before stays", e);
+        }
+        try {
             storage.write(key, bytes);
         } catch (RuntimeException e) {
             throw new StorageException("cannot write the to-do list '" + key + "' to " + where(key)
                     + ": " + reason(e) + "; what was stored before stays", e);
+        }
+    }
+
+    /**
+     * What every design's {@code store} checks in the caller, before anything is sent: a valid
+     * name and a list. Returns {@code key}.
+     *
+     * @throws IllegalArgumentException if {@code key} cannot be a list's name
+     * @throws NullPointerException if {@code list} is null
+     */
+    public static String requireList(String key, TodoList list) {
+        ListNames.requireValid(key);
+        if (list == null) {
+            throw new NullPointerException("no list to store under '" + key + "' (null)");
+        }
+        return key;
+    }
+
+    /** The largest encoded list this store writes. */
+    private long cap() {
+        return storage.maxBytes();
+    }
+
+    /**
+     * A list larger than the cap: writing it again cannot work until the list itself changes, so
+     * it is tried again only with its own next store.
+     */
+    public static final class TooLargeException extends StorageException {
+        TooLargeException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -26,6 +26,8 @@ public final class PendingWrites {
     private final boolean keep;
     private final Map<String, TodoList> unsaved = new LinkedHashMap<>();
     private final Set<String> failing = new HashSet<>();
+    /** Unsaved lists larger than the cap: written again only with their own next store. */
+    private final Set<String> oversized = new HashSet<>();
     private long failedWrites;
 
     /** Keeps every list whose write failed, to write it again. */
@@ -59,10 +61,15 @@ public final class PendingWrites {
         return written;
     }
 
-    /** Writes every unsaved list again, in the order they first failed. */
+    /**
+     * Writes every unsaved list again, in the order they first failed; not one larger than the cap,
+     * which only its own next store can mend (encoding it again would cost as much each time).
+     */
     public void retry() {
         for (var entry : List.copyOf(unsaved.entrySet())) {
-            attempt(entry.getKey(), entry.getValue());
+            if (!oversized.contains(entry.getKey())) {
+                attempt(entry.getKey(), entry.getValue());
+            }
         }
     }
 
@@ -91,11 +98,13 @@ public final class PendingWrites {
     /** Forgets the unsaved version of {@code key}: a newer one is on its way to the disk. */
     public void superseded(String key) {
         unsaved.remove(key);
+        oversized.remove(key);
     }
 
     /** Records a write that succeeded in another process (design 3's one-off workers). */
     public void written(String key) {
         unsaved.remove(key);
+        oversized.remove(key);
         if (failing.remove(key)) {
             LOG.log(Level.INFO,
                     "the to-do list '" + key + "' is written again to " + store.where(key));
@@ -120,10 +129,15 @@ public final class PendingWrites {
     }
 
     private boolean attempt(String key, TodoList list) {
+        oversized.remove(key);
         try {
             store.save(key, list);
             written(key);
             return true;
+        } catch (ListStore.TooLargeException e) {
+            failed(key, list, e.getMessage());
+            oversized.add(key);
+            return false;
         } catch (StorageException e) {
             failed(key, list, e.getMessage());
             return false;
@@ -131,6 +145,13 @@ public final class PendingWrites {
             // Not a name a list can have: writing it again cannot help. The interface functions
             // refuse such names in the caller; this only guards the process against a raw message.
             LOG.log(Level.WARNING, "a write refused: " + e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            // A bug or a raw message no interface function sends (a null list): it fails this
+            // request only. The process serves other lists, and must go on for them.
+            failedWrites++;
+            LOG.log(Level.ERROR, "the write of the to-do list '" + key + "' failed and is dropped: "
+                    + e, e);
             return false;
         }
     }

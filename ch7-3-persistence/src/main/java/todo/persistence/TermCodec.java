@@ -47,11 +47,30 @@ public final class TermCodec {
      * array exactly, the second fills it, so that nothing is copied or grown on the way.
      */
     public static byte[] encode(TodoList list) {
-        var size = new Writer(null);
+        return encode(list, Integer.MAX_VALUE - 8);
+    }
+
+    /**
+     * The list as the book's code would store it, if that takes at most {@code maxBytes}. The
+     * sizing pass allocates nothing and stops at the first entry past the cap, so a list far
+     * larger than the cap costs no memory to refuse.
+     *
+     * @throws TooLargeException as soon as the sizing pass passes {@code maxBytes}
+     */
+    public static byte[] encode(TodoList list, long maxBytes) {
+        var size = new Writer(null, maxBytes);
         write(size, list);
-        var out = new Writer(new byte[size.position]);
+        size.withinCap();
+        var out = new Writer(new byte[size.position], maxBytes);
         write(out, list);
         return out.bytes;
+    }
+
+    /** An encoding larger than the cap it was given; nothing more was encoded. */
+    public static final class TooLargeException extends IllegalStateException {
+        TooLargeException(long maxBytes) {
+            super("its encoding is larger than the cap of " + maxBytes + " bytes");
+        }
     }
 
     private static void write(Writer out, TodoList list) {
@@ -70,6 +89,7 @@ public final class TermCodec {
             out.integer(entry.id());
             out.atom("title");
             out.utf8Binary(entry.title());
+            out.withinCap();
         });
         out.atom("next_id");
         out.integer(list.nextId());
@@ -95,10 +115,19 @@ public final class TermCodec {
      */
     private static final class Writer {
         final byte[] bytes;
+        final long maxBytes;
         int position;
 
-        Writer(byte[] bytes) {
+        Writer(byte[] bytes, long maxBytes) {
             this.bytes = bytes;
+            this.maxBytes = maxBytes;
+        }
+
+        /** Throws once the encoding has passed the cap (checked after each entry). */
+        void withinCap() {
+            if (position > maxBytes || position < 0) { // below 0: past Integer.MAX_VALUE
+                throw new TooLargeException(maxBytes);
+            }
         }
 
         void u8(int value) {

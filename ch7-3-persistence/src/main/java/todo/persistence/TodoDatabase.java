@@ -79,7 +79,7 @@ public final class TodoDatabase implements Database {
 
     @Override
     public void store(String key, TodoList list) {
-        GenServer.cast(pid, new Store(ListNames.requireValid(key), list));
+        GenServer.cast(pid, new Store(ListStore.requireList(key, list), list));
     }
 
     @Override
@@ -125,9 +125,8 @@ public final class TodoDatabase implements Database {
             switch (request) {
                 case Store(String key, TodoList list) -> writes.write(key, list);
                 case Retry() -> writes.retry();
-                case Get get -> throw new IllegalArgumentException("get is a call, not a cast");
-                case Status status ->
-                    throw new IllegalArgumentException("status is a call, not a cast");
+                case Get get -> Misdirected.cast(get);
+                case Status status -> Misdirected.cast(status);
             }
             return Result.noreply(writes);
         }
@@ -137,10 +136,8 @@ public final class TodoDatabase implements Database {
             return switch (request) {
                 case Get(String key) -> Result.reply(writes.get(key), writes);
                 case Status() -> Result.reply(writes.status(), writes);
-                case Store store ->
-                    throw new IllegalArgumentException("store is a cast, not a call");
-                case Retry retry ->
-                    throw new IllegalArgumentException("retry is a cast, not a call");
+                case Store store -> Result.reply(Misdirected.call(store), writes);
+                case Retry retry -> Result.reply(Misdirected.call(retry), writes);
             };
         }
 

@@ -415,4 +415,78 @@ class DatabaseFaultTest {
             GenServer.stop(bob);
         }
     }
+
+    @Test
+    void aNullListFailsItsCallerBeforeAnythingIsSentAndARawOneKillsNothing() {
+        assertThatThrownBy(() -> database.store("bob", null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("'bob'");
+
+        // The second line of defence: the same null list as a raw message. It fails that write
+        // only: the write after it, of another list, still lands.
+        try (var log = LogRecords.of(PendingWrites.class)) {
+            GenServer.cast(database.pid(), new TodoDatabase.Store("bob", null));
+            database.store("carol", ONE);
+
+            assertThat(database.get("carol")).isEqualTo(ONE);
+            assertThat(log.messages()).anyMatch(m -> m.contains("'bob'"));
+        }
+        assertThat(database.writeStatus().failedWrites()).isEqualTo(1);
+        otherListsGoOn();
+    }
+
+    @Test
+    void aCallOnlyMessageSentAsACastAndACastOnlyOneAsACallAreDroppedNotFatal() {
+        GenServer.cast(database.pid(), new TodoDatabase.Get("alice"));
+        GenServer.cast(database.pid(), new TodoDatabase.Status());
+        Object answer = GenServer.call(database.pid(), new TodoDatabase.Store("bob", ONE));
+
+        assertThat(answer).isInstanceOf(IllegalArgumentException.class)
+                .hasToString(IllegalArgumentException.class.getName()
+                        + ": Store[key=bob, list=" + ONE + "] is a cast, not a call");
+        assertThat(database.get("bob")).isNull(); // the misdirected store did nothing
+        otherListsGoOn();
+    }
+
+    @Test
+    void aListPastTheCapStopsEncodingAtTheCapAndIsNotRetriedWithOtherListsStores() {
+        TodoList huge = ONE.addEntry(new TodoEntry(DEC_19, "x".repeat(CAP)));
+        assertThatThrownBy(() -> TermCodec.encode(huge, CAP))
+                .isInstanceOf(TermCodec.TooLargeException.class)
+                .hasMessageContaining("larger than the cap of " + CAP);
+
+        database.store("bob", ONE);
+        database.store("bob", huge);
+        assertThat(database.writeStatus()).isEqualTo(new WriteStatus(List.of("bob"), 1));
+        for (int i = 0; i < 20; i++) {
+            database.store("carol", ONE);
+        }
+
+        // Twenty other stores later, still one failure: bob was not encoded again with each.
+        assertThat(database.writeStatus()).isEqualTo(new WriteStatus(List.of("bob"), 1));
+        assertThat(database.get("bob")).isEqualTo(huge); // kept, as unsaved
+        assertThat(new ListStore(new FileStorage(folder)).load("bob")).isEqualTo(ONE);
+        database.store("bob", TWO); // its own next store writes it
+        assertThat(database.writeStatus()).isEqualTo(new WriteStatus(List.of(), 1));
+        assertThat(new ListStore(new FileStorage(folder)).load("bob")).isEqualTo(TWO);
+    }
+
+    @Test
+    void aWriteThatFailsAfterItsTemporaryFileIsCreatedLeavesNoTemporaryFile() throws Exception {
+        Path full = root.resolve("full");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        // A real write failure past the temporary file's creation: the kernel's file size limit
+        // (8 blocks) fails the 100 KB write as a full disk does, with the file half written.
+        var child = new ProcessBuilder("bash", "-c", "ulimit -f 8; exec \"$0\" \"$@\"", java, "-cp",
+                System.getProperty("java.class.path"), WriteUnderAFileSizeLimit.class.getName(),
+                full.toString());
+        child.redirectErrorStream(true);
+        var process = child.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+
+        assertThat(output).contains("failed: File too large");
+        try (var left = Files.list(full)) {
+            assertThat(left).isEmpty();
+        }
+    }
 }
