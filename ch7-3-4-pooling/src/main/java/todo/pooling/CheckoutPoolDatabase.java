@@ -1,15 +1,11 @@
 package todo.pooling;
 
-import genserver.AlreadyStartedException;
-import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
-import genserver.Result;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
@@ -19,9 +15,10 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.FileStorage;
+import todo.persistence.FolderOwner;
+import todo.persistence.StorageException;
 import todo.persistence.ListNames;
 import todo.persistence.ListStore;
-import todo.persistence.Misdirected;
 import todo.persistence.Storage;
 import todo.persistence.WriteStatus;
 
@@ -40,13 +37,14 @@ import todo.persistence.WriteStatus;
 public final class CheckoutPoolDatabase implements Database, AutoCloseable {
     private final GenericObjectPool<Pid<DatabaseWorker.Request>> pool;
     private final int size;
-    private final Pid<Owner.Request> owner;
+    /** This start's share of its folder; null for a pool over any storage. */
+    private final FolderOwner.Lease<CheckoutPoolDatabase> lease;
 
     private CheckoutPoolDatabase(GenericObjectPool<Pid<DatabaseWorker.Request>> pool, int size,
-            Pid<Owner.Request> owner) {
+            FolderOwner.Lease<CheckoutPoolDatabase> lease) {
         this.pool = pool;
         this.size = size;
-        this.owner = owner;
+        this.lease = lease;
     }
 
     /**
@@ -57,16 +55,16 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
     @SuppressWarnings("unchecked")
     public static CheckoutPoolDatabase start(FileStorage files, int size,
             UnaryOperator<Storage> wrap) {
-        Pid<Owner.Request> owner;
-        try {
-            owner = GenServer.start(files.ownerName("CheckoutPoolDatabase"),
-                    new Owner(() -> start(wrap.apply(files), size)));
-        } catch (AlreadyStartedException e) {
-            owner = (Pid<Owner.Request>) e.pid();
-        }
-        CheckoutPoolDatabase running = GenServer.call(owner, new Owner.ThePool());
-        return new CheckoutPoolDatabase(running.pool, running.size, owner);
+        FolderOwner.Lease<CheckoutPoolDatabase> lease = FolderOwner.acquire(files, DESIGN, () -> {
+            CheckoutPoolDatabase started = start(wrap.apply(files), size);
+            return new FolderOwner.Served(started, () -> !started.pool.isClosed(),
+                    started.pool::close);
+        });
+        return new CheckoutPoolDatabase(lease.handle().pool, size, lease);
     }
+
+    /** How {@link FolderOwner} names this design to another one that finds the folder taken. */
+    public static final String DESIGN = "CheckoutPoolDatabase (design 5)";
 
     /** A pool of {@code size} workers over {@code storage}; all started now. */
     public static CheckoutPoolDatabase start(Storage storage, int size) {
@@ -95,6 +93,10 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
     @Override
     public void store(String key, TodoList list) {
         ListStore.requireList(key, list);
+        if (pool.isClosed()) { // its one-off process would fail to borrow, unheard
+            throw new StorageException("the to-do list '" + key + "' is not stored: its pool of "
+                    + "workers is closed", null);
+        }
         GenServer.spawn(() -> transaction(worker -> {
             DatabaseWorker.storeAndWait(worker, key, list);
             return null;
@@ -122,19 +124,22 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
         }
     }
 
-    /** Stops the workers, as {@code :poolboy.stop} would (through the pool's owner, if it has one). */
+    /**
+     * This user is done with the pool: the last user's close stops the workers, as {@code
+     * :poolboy.stop} would ({@link FolderOwner}). Twice counts once.
+     */
     @Override
     public void close() {
-        if (owner == null) {
+        if (lease == null) {
             pool.close();
-        } else if (GenServer.isAlive(owner)) {
-            GenServer.stop(owner);
+        } else {
+            lease.release();
         }
     }
 
     /** The process that owns this folder's pool; null for a pool over any storage. */
     public Pid<?> owner() {
-        return owner;
+        return lease == null ? null : lease.owner();
     }
 
     /** Requests waiting for a worker: this design's queue, where the others have a mailbox. */
@@ -157,49 +162,6 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
             return pool.borrowObject();
         } catch (Exception e) {
             throw new IllegalStateException("no database worker to borrow", e);
-        }
-    }
-
-    /** The process that owns a folder's pool: it starts the pool, hands it out, and closes it. */
-    static final class Owner implements GenServer<CheckoutPoolDatabase, Owner.Request> {
-        /** The owner's protocol. */
-        sealed interface Request permits ThePool {}
-
-        /** A call: the pool. */
-        record ThePool() implements Request {}
-
-        private final Supplier<CheckoutPoolDatabase> pool;
-
-        Owner(Supplier<CheckoutPoolDatabase> pool) {
-            this.pool = pool;
-        }
-
-        @Override
-        public Result<CheckoutPoolDatabase> init() {
-            return Result.ok(pool.get());
-        }
-
-        @Override
-        public Result<CheckoutPoolDatabase> handleCall(Request request, From from,
-                CheckoutPoolDatabase database) {
-            return switch (request) {
-                case ThePool() -> Result.reply(database, database);
-            };
-        }
-
-        /** Every request is a call: one sent as a cast is dropped, never the pool's end. */
-        @Override
-        public Result<CheckoutPoolDatabase> handleCast(Request request,
-                CheckoutPoolDatabase database) {
-            Misdirected.cast(request);
-            return Result.noreply(database);
-        }
-
-        @Override
-        public void terminate(Object reason, CheckoutPoolDatabase database) {
-            if (database != null) {
-                database.pool.close();
-            }
         }
     }
 

@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.function.IntSupplier;
 import todo.persistence.Database;
 import todo.persistence.FileStorage;
+import todo.persistence.FolderOwner;
 import todo.persistence.TodoDatabase;
 
 /**
  * Section 7.3.4 side by side, 7.3's single process and five ways out, each started the same
- * way. Designs 1, 3, 4 and 5 own their folder as the book's registered database does: starting
- * one on a folder it already serves returns the running one.
+ * way. Designs 1 to 5 own their folder through one {@link FolderOwner}, as the book's registered database does:
+ * starting one on a folder it already serves returns the running one, starting another design
+ * there is refused, and the design stops when its last {@link Running} is closed.
  */
 public enum Design {
     SINGLE_PROCESS("1 one database process (7.3)") {
@@ -20,15 +22,22 @@ public enum Design {
         public Running start(FileStorage files, WriteHooks hooks) {
             var database = TodoDatabase.start(files, hooks::around);
             return new Running(database, () -> GenServer.messageQueueLength(database.pid()),
-                    () -> stopIfAlive(database.pid()));
+                    database::close);
         }
     },
     BYPASS("2 bypassing the process") {
         @Override
         public Running start(FileStorage files, WriteHooks hooks) {
-            files.recover(); // no process owns the folder: clean it as the design starts
-            return new Running(new BypassDatabase(hooks.around(files)), () -> 0, () -> {
-            });
+            // No process writes, but the folder still has one owner: no other design writes it
+            // meanwhile, and its recover() runs once, as the first user starts.
+            FolderOwner.Lease<BypassDatabase> lease = FolderOwner.acquire(files,
+                    "BypassDatabase (design 2)", () -> {
+                        files.recover();
+                        return new FolderOwner.Served(new BypassDatabase(hooks.around(files)),
+                                () -> true, () -> {
+                                });
+                    });
+            return new Running(lease.handle(), () -> 0, lease::release);
         }
     },
     ONE_OFF_WORKERS("3 one-off worker per request") {
@@ -36,7 +45,7 @@ public enum Design {
         public Running start(FileStorage files, WriteHooks hooks) {
             var database = OneOffWorkerDatabase.start(files, hooks::around);
             return new Running(database, () -> GenServer.messageQueueLength(database.pid()),
-                    () -> stopIfAlive(database.pid()));
+                    database::close);
         }
     },
     POOLED("4 pool of %d, key -> worker") {
@@ -46,7 +55,7 @@ public enum Design {
             var workers = database.workers();
             return new Running(database,
                     () -> workers.stream().mapToInt(GenServer::messageQueueLength).sum(),
-                    () -> stopIfAlive(database.pid()));
+                    database::close);
         }
     },
     CHECKOUT_POOL("5 checkout pool of %d (Pool2)") {
@@ -88,15 +97,6 @@ public enum Design {
         @Override
         public void close() {
             stop.run();
-        }
-    }
-
-    /** Stops a design's process, unless another handle on it (same folder) has stopped it. */
-    private static void stopIfAlive(Pid<?> process) {
-        try {
-            GenServer.stop(process);
-        } catch (ProcessExitException alreadyStopped) {
-            // closed twice: nothing left to do
         }
     }
 

@@ -1,6 +1,5 @@
 package todo.pooling;
 
-import genserver.AlreadyStartedException;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -11,6 +10,7 @@ import java.util.Map;
 import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.FileStorage;
+import todo.persistence.FolderOwner;
 import todo.persistence.ListNames;
 import todo.persistence.ListStore;
 import todo.persistence.Misdirected;
@@ -60,8 +60,11 @@ public final class OneOffWorkerDatabase implements Database {
 
     private final Pid<Request> pid;
 
-    private OneOffWorkerDatabase(Pid<Request> pid) {
+    private final FolderOwner.Lease<Pid<Request>> lease;
+
+    private OneOffWorkerDatabase(Pid<Request> pid, FolderOwner.Lease<Pid<Request>> lease) {
         this.pid = pid;
+        this.lease = lease;
     }
 
     // ---- interface functions: run in the caller ----
@@ -73,12 +76,20 @@ public final class OneOffWorkerDatabase implements Database {
     @SuppressWarnings("unchecked")
     public static OneOffWorkerDatabase start(FileStorage files,
             java.util.function.UnaryOperator<Storage> wrap) {
-        try {
-            return started(GenServer.start(files.ownerName("OneOffWorkerDatabase"),
-                    new Server(wrap.apply(files))));
-        } catch (AlreadyStartedException e) {
-            return new OneOffWorkerDatabase((Pid<Request>) e.pid());
-        }
+        FolderOwner.Lease<Pid<Request>> lease = FolderOwner.acquire(files, DESIGN, () -> {
+            Pid<Request> started = GenServer.start(new Server(wrap.apply(files)));
+            GenServer.cast(started, new Self(started));
+            return FolderOwner.process(started);
+        });
+        return new OneOffWorkerDatabase(lease.handle(), lease);
+    }
+
+    /** How {@link FolderOwner} names this design to another one that finds the folder taken. */
+    public static final String DESIGN = "OneOffWorkerDatabase (design 3)";
+
+    /** This user is done with it: the last user's close stops it. Twice counts once. */
+    public void close() {
+        FolderOwner.close(lease, pid);
     }
 
     /** A database over any storage, not registered. */
@@ -88,12 +99,17 @@ public final class OneOffWorkerDatabase implements Database {
 
     private static OneOffWorkerDatabase started(Pid<Request> pid) {
         GenServer.cast(pid, new Self(pid));
-        return new OneOffWorkerDatabase(pid);
+        return new OneOffWorkerDatabase(pid, null);
     }
 
     @Override
     public void store(String key, TodoList list) {
-        GenServer.cast(pid, new Store(ListStore.requireList(key, list), list));
+        ListStore.requireList(key, list);
+        if (!GenServer.isAlive(pid)) { // a cast to it would be lost without a word
+            throw new StorageException("the to-do list '" + key + "' is not stored: its database "
+                    + pid + " has stopped", null);
+        }
+        GenServer.cast(pid, new Store(key, list));
     }
 
     @Override

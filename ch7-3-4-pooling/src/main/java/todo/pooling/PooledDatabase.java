@@ -1,6 +1,5 @@
 package todo.pooling;
 
-import genserver.AlreadyStartedException;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -13,6 +12,7 @@ import java.util.stream.IntStream;
 import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.FileStorage;
+import todo.persistence.FolderOwner;
 import todo.persistence.ListNames;
 import todo.persistence.ListStore;
 import todo.persistence.Misdirected;
@@ -45,8 +45,11 @@ public final class PooledDatabase implements Database {
 
     private final Pid<Request> pid;
 
-    private PooledDatabase(Pid<Request> pid) {
+    private final FolderOwner.Lease<Pid<Request>> lease;
+
+    private PooledDatabase(Pid<Request> pid, FolderOwner.Lease<Pid<Request>> lease) {
         this.pid = pid;
+        this.lease = lease;
     }
 
     // ---- interface functions: run in the caller ----
@@ -68,12 +71,17 @@ public final class PooledDatabase implements Database {
     public static PooledDatabase start(FileStorage files, int workers,
             UnaryOperator<Storage> wrap) {
         requirePositive(workers);
-        try {
-            return new PooledDatabase(GenServer.start(files.ownerName("PooledDatabase"),
-                    new Server(wrap.apply(files), workers)));
-        } catch (AlreadyStartedException e) {
-            return new PooledDatabase((Pid<Request>) e.pid());
-        }
+        FolderOwner.Lease<Pid<Request>> lease = FolderOwner.acquire(files, DESIGN,
+                () -> FolderOwner.process(GenServer.start(new Server(wrap.apply(files), workers))));
+        return new PooledDatabase(lease.handle(), lease);
+    }
+
+    /** How {@link FolderOwner} names this design to another one that finds the folder taken. */
+    public static final String DESIGN = "PooledDatabase (design 4)";
+
+    /** This user is done with it: the last user's close stops it. Twice counts once. */
+    public void close() {
+        FolderOwner.close(lease, pid);
     }
 
     /**
@@ -82,7 +90,7 @@ public final class PooledDatabase implements Database {
      */
     public static PooledDatabase start(Storage storage, int workers) {
         requirePositive(workers);
-        return new PooledDatabase(GenServer.start(new Server(storage, workers)));
+        return new PooledDatabase(GenServer.start(new Server(storage, workers)), null);
     }
 
     private static void requirePositive(int workers) {

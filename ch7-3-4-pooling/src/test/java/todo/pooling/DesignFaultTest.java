@@ -263,7 +263,8 @@ class DesignFaultTest {
 
     @Test
     void design4sWorkerAndPoolSurviveRawMessagesAndANullKey() {
-        var database = (PooledDatabase) start(Design.POOLED).database();
+        start(Design.POOLED);
+        var database = (PooledDatabase) running.database();
         var worker = database.chooseWorker("bob");
 
         assertThatThrownBy(() -> database.chooseWorker(null))
@@ -276,6 +277,51 @@ class DesignFaultTest {
         await().until(() -> ALICE.equals(database.get("bob")));
         assertThat(GenServer.isAlive(worker)).isTrue();
         assertThat(database.chooseWorker("bob")).isEqualTo(worker); // the same, not a successor
+        otherListsGoOn();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = "SQL", mode = Mode.EXCLUDE)
+    void closingOneOfTwoUsersLeavesTheDatabaseToTheOtherAndTheLastCloseStopsIt(Design design) {
+        var first = start(design);
+        try (var second = design.start(new FileStorage(root, CAP), WriteHooks.NONE)) {
+            running.close(); // the first user is done; the second goes on
+            second.database().store("bob", ALICE);
+            await().until(() -> ALICE.equals(second.database().get("bob")));
+            running.close(); // closing twice counts once
+            assertThat(second.database().get("alice")).isEqualTo(ALICE);
+        }
+        // The last user closed it: a store is refused aloud, not cast to a dead process (design
+        // 2 writes in the caller, with no process to stop: its store still lands).
+        if (design == Design.BYPASS) {
+            first.store("carol", ALICE);
+            assertThat(first.get("carol")).isEqualTo(ALICE);
+        } else {
+            assertThatThrownBy(() -> first.store("carol", ALICE))
+                    .isInstanceOf(design == Design.POOLED
+                            ? genserver.ProcessExitException.class
+                            : StorageException.class);
+        }
+        running = design.start(new FileStorage(root, CAP), WriteHooks.NONE); // for close(): the
+                                                                             // folder is free
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = "SQL", mode = Mode.EXCLUDE)
+    void anotherDesignOnAFolderAlreadyServedIsRefusedAndItsRecoverNeverRuns(Design design)
+            throws IOException {
+        start(design);
+        Path inFlight = Files.writeString(root.resolve(".tmp-1-2.part"), "a write under way");
+
+        for (Design other : Design.values()) {
+            if (other != design && other != Design.SQL) {
+                assertThatThrownBy(() -> other.start(new FileStorage(root, CAP), WriteHooks.NONE))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("is already served by")
+                        .hasMessageContaining("not by");
+            }
+        }
+        assertThat(inFlight).exists(); // no other design's recover() deleted it
         otherListsGoOn();
     }
 }

@@ -1,6 +1,5 @@
 package todo.persistence;
 
-import genserver.AlreadyStartedException;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -40,9 +39,12 @@ public final class TodoDatabase implements Database {
     public record Status() implements Request {}
 
     private final Pid<Request> pid;
+    /** This start's share of its folder; null for a database over any storage. */
+    private final FolderOwner.Lease<Pid<Request>> lease;
 
-    private TodoDatabase(Pid<Request> pid) {
+    private TodoDatabase(Pid<Request> pid, FolderOwner.Lease<Pid<Request>> lease) {
         this.pid = pid;
+        this.lease = lease;
     }
 
     // ---- interface functions: run in the caller ----
@@ -58,28 +60,39 @@ public final class TodoDatabase implements Database {
     }
 
     /**
-     * The database of {@code files}' folder; a new one writes through {@code wrap} around the files
-     * (to meter or slow the writes), with their cap. A running one is returned as it is, with the
-     * cap it was started with.
+     * The database of {@code files}' folder; a new one writes through {@code wrap} around the
+     * files (to meter or slow the writes). A running one is returned as it is, and stops when its
+     * last user {@linkplain #close() closes} it ({@link FolderOwner}).
+     *
+     * @throws IllegalStateException if another design serves the folder
      */
-    @SuppressWarnings("unchecked")
     public static TodoDatabase start(FileStorage files, UnaryOperator<Storage> wrap) {
-        try {
-            return new TodoDatabase(GenServer.start(files.ownerName("TodoDatabase"),
-                    new Server(wrap.apply(files))));
-        } catch (AlreadyStartedException e) {
-            return new TodoDatabase((Pid<Request>) e.pid());
-        }
+        FolderOwner.Lease<Pid<Request>> lease = FolderOwner.acquire(files, DESIGN,
+                () -> FolderOwner.process(GenServer.start(new Server(wrap.apply(files)))));
+        return new TodoDatabase(lease.handle(), lease);
+    }
+
+    /** How {@link FolderOwner} names this design to another one that finds the folder taken. */
+    public static final String DESIGN = "TodoDatabase (one database process)";
+
+    /**
+     * This user is done with the database: the last user's close stops it (after writing what it
+     * can). Closing twice counts once.
+     */
+    public void close() {
+        FolderOwner.close(lease, pid);
     }
 
     /** A database process over any storage, not registered (tests slow it down or break it). */
     public static TodoDatabase start(Storage storage) {
-        return new TodoDatabase(GenServer.start(new Server(storage)));
+        return new TodoDatabase(GenServer.start(new Server(storage)), null);
     }
 
     @Override
     public void store(String key, TodoList list) {
-        GenServer.cast(pid, new Store(ListStore.requireList(key, list), list));
+        ListStore.requireList(key, list);
+        requireAlive(key);
+        GenServer.cast(pid, new Store(key, list));
     }
 
     @Override
@@ -96,6 +109,18 @@ public final class TodoDatabase implements Database {
     @Override
     public WriteStatus writeStatus() {
         return GenServer.call(pid, new Status());
+    }
+
+    /**
+     * A store to a database that has stopped (its last user closed it) would be a cast to a dead
+     * process, lost without a word: it fails loudly in the caller instead, and a to-do server keeps
+     * the list and stores it again with its next change ({@link TodoServer}).
+     */
+    private void requireAlive(String key) {
+        if (!GenServer.isAlive(pid)) {
+            throw new StorageException("the to-do list '" + key + "' is not stored: its database "
+                    + pid + " has stopped", null);
+        }
     }
 
     /** The database process, for {@link GenServer#messageQueueLength} and {@link GenServer#stop}. */

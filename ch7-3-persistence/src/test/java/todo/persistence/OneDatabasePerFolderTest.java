@@ -69,8 +69,12 @@ class OneDatabasePerFolderTest {
         } finally {
             busy.forEach(Process::destroy);
         }
-        // The caches took their servers with them; one database (for the folder) is left.
-        await().until(() -> GenServer.processCount() == processes + 1);
-        GenServer.stop(TodoDatabase.start(folder).pid());
+        // The caches took their servers with them; one database (for the folder) is left, with
+        // the folder's owner. Stopping the owner stops the database it started.
+        await().until(() -> GenServer.processCount() == processes + 2);
+        var database = TodoDatabase.start(folder);
+        GenServer.stop(GenServer.whereis(new FileStorage(folder).ownerName("todo database"))
+                .orElseThrow());
+        assertThat(GenServer.isAlive(database.pid())).isFalse();
     }
 }

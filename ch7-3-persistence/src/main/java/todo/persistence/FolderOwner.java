@@ -1,0 +1,169 @@
+package todo.persistence;
+
+import genserver.AlreadyStartedException;
+import genserver.From;
+import genserver.GenServer;
+import genserver.Pid;
+import genserver.ProcessExitException;
+import genserver.Result;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The one process registered for a folder, whichever design serves it: as the book registers
+ * {@code Todo.Database} under one name, a folder has one writer. It starts the design's processes
+ * (in its own {@code init}), hands them to every later start of the same design on that folder,
+ * counts its users (a set of leases, its own state: no shared field), and stops them when the
+ * last user leaves. A start of another design on a folder already served is refused with an error
+ * that names the running design: two writers on one folder could overtake each other's writes,
+ * and one's {@code recover()} could delete the other's temporary files. (Within this JVM: another
+ * program writing the same folder is not seen.)
+ *
+ * <p>If the design's process has died all the same (stopped directly, or a bug), the next start
+ * starts it again: the small part of a supervisor's work this step needs.
+ */
+public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwner.Request> {
+
+    /** The owner's protocol: calls only. */
+    public sealed interface Request permits Join, Leave {}
+
+    /** A call: a lease on the running design, if it is {@code design}; else a refusal. */
+    public record Join(String design) implements Request {}
+
+    /** A call: gives the lease back; the last one stops the design. */
+    public record Leave(long lease) implements Request {}
+
+    /** What a design runs on a folder: its handle, whether it is alive, how to stop it. */
+    public record Served(Object handle, BooleanSupplier alive, Runnable stop) {}
+
+    /** A design served by one process: alive while it is, stopped with it. */
+    public static Served process(Pid<?> process) {
+        return new Served(process, () -> GenServer.isAlive(process), () -> stopIfAlive(process));
+    }
+
+    /** Stops a process unless it has ended already. */
+    public static void stopIfAlive(Pid<?> process) {
+        try {
+            GenServer.stop(process);
+        } catch (ProcessExitException alreadyStopped) {
+            // stopped by someone else meanwhile: nothing left to do
+        }
+    }
+
+    /**
+     * A user is done: gives its {@code lease} back (the last one stops the design), or, for a
+     * process started over any storage without one, stops {@code process}.
+     */
+    public static void close(Lease<?> lease, Pid<?> process) {
+        if (lease != null) {
+            lease.release();
+        } else {
+            stopIfAlive(process);
+        }
+    }
+
+    /** A start's share of the folder: the design's handle, and the lease to give back. */
+    public record Lease<T>(T handle, Pid<Request> owner, long lease) {
+        /** Gives the lease back; once only counts, as the lease is one number. */
+        public void release() {
+            try {
+                GenServer.call(owner, new Leave(lease));
+            } catch (ProcessExitException gone) {
+                // the owner is gone already: nothing left to release
+            }
+        }
+    }
+
+    /** The answer to a {@link Join} of another design. */
+    record Refused(String running) {}
+
+    record State(String design, Supplier<Served> starter, Served served, Set<Long> leases,
+            long nextLease) {}
+
+    private final String design;
+    private final Supplier<Served> starter;
+
+    private FolderOwner(String design, Supplier<Served> starter) {
+        this.design = design;
+        this.starter = starter;
+    }
+
+    /**
+     * A lease on {@code design}'s processes for {@code files}' folder: the running ones, or new
+     * ones from {@code starter}.
+     *
+     * @throws IllegalStateException if another design serves the folder; the message names it
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Lease<T> acquire(FileStorage files, String design,
+            Supplier<Served> starter) {
+        String name = files.ownerName("todo database");
+        for (int attempt = 0;; attempt++) {
+            Pid<Request> owner;
+            try {
+                owner = GenServer.start(name, new FolderOwner(design, starter));
+            } catch (AlreadyStartedException e) {
+                owner = (Pid<Request>) e.pid();
+            }
+            try {
+                Object answer = GenServer.call(owner, new Join(design));
+                if (answer instanceof Refused(String running)) {
+                    throw new IllegalStateException("the folder " + files.folder()
+                            + " is already served by " + running + " (" + owner + "), not by "
+                            + design + ": one folder has one writer");
+                }
+                var joined = (Lease<Object>) answer;
+                return new Lease<>((T) joined.handle(), owner, joined.lease());
+            } catch (ProcessExitException ending) {
+                if (attempt == 10) { // its last user left as we came: start a new one
+                    throw ending;
+                }
+            }
+        }
+    }
+
+    @Override
+    public Result<State> init() {
+        return Result.ok(new State(design, starter, starter.get(), new HashSet<>(), 0));
+    }
+
+    @Override
+    public Result<State> handleCall(Request request, From from, State state) {
+        return switch (request) {
+            case Join(String asked) when !asked.equals(state.design()) ->
+                Result.reply(new Refused(state.design()), state);
+            case Join join -> {
+                Served served = state.served().alive().getAsBoolean()
+                        ? state.served()
+                        : state.starter().get(); // stopped directly or died: started again
+                state.leases().add(state.nextLease());
+                yield Result.reply(new Lease<>(served.handle(), null, state.nextLease()),
+                        new State(state.design(), state.starter(), served, state.leases(),
+                                state.nextLease() + 1));
+            }
+            case Leave(long lease) -> {
+                if (state.leases().remove(lease) && state.leases().isEmpty()) {
+                    state.served().stop().run(); // before the answer: close returns once it ended
+                    GenServer.reply(from, "ok");
+                    yield Result.stop("normal", state);
+                }
+                yield Result.reply("ok", state);
+            }
+        };
+    }
+
+    @Override
+    public Result<State> handleCast(Request request, State state) {
+        Misdirected.cast(request);
+        return Result.noreply(state);
+    }
+
+    @Override
+    public void terminate(Object reason, State state) {
+        if (state != null && !state.leases().isEmpty() && state.served().alive().getAsBoolean()) {
+            state.served().stop().run();
+        }
+    }
+}
