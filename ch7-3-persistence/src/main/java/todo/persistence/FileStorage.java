@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -141,7 +143,7 @@ public final class FileStorage implements Storage {
             if (attributes.size() > maxBytes) {
                 throw tooLarge(file);
             }
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = Channels.newInputStream(open(file))) {
                 byte[] bytes = in.readNBytes((int) maxBytes + 1);
                 if (bytes.length > maxBytes) {
                     throw tooLarge(file); // it grew after the check
@@ -152,6 +154,36 @@ public final class FileStorage implements Storage {
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a file the type check found regular, without blocking forever if it was swapped for a
+     * FIFO meanwhile (opening a FIFO for reading waits for a writer). The JDK has no {@code
+     * O_NONBLOCK} and no {@code fstat} of an open channel, so: open it for reading and writing
+     * (on Linux that never blocks on a FIFO, and without {@code CREATE} it creates nothing and
+     * changes nothing), then ask the channel its position, which only a seekable file has: a FIFO
+     * (or socket) fails with "Illegal seek" and is refused before a byte is read. A file this
+     * process may not write (read-only permissions or file system) is opened for reading only, as
+     * before: for such a file the window between check and open stays, the one case left open.
+     */
+    static SeekableByteChannel open(Path file) throws IOException {
+        SeekableByteChannel channel;
+        try {
+            channel = Files.newByteChannel(file, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (FileSystemException notWritable) {
+            return Files.newByteChannel(file, StandardOpenOption.READ);
+        }
+        try {
+            channel.position();
+            return channel;
+        } catch (IOException notSeekable) {
+            channel.close();
+            throw new FileSystemException(file.toString(), null,
+                    "not a regular file (swapped for a FIFO after the check)");
         }
     }
 

@@ -3,6 +3,7 @@ package todo.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -18,9 +19,11 @@ import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -488,5 +491,18 @@ class DatabaseFaultTest {
         try (var left = Files.list(full)) {
             assertThat(left).isEmpty();
         }
+    }
+
+    @Test
+    void aFifoThatPassedTheTypeCheckIsRefusedAtOpenWithoutBlocking() throws Exception {
+        Path fifo = folder.resolve("bob");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+        // What read() does once the type check has passed: a FIFO swapped in meanwhile is opened
+        // without waiting for a writer and refused before a byte is read.
+        assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThatThrownBy(() -> FileStorage.open(fifo))
+                        .isInstanceOf(FileSystemException.class)
+                        .hasMessageContaining("swapped for a FIFO"));
     }
 }
