@@ -91,7 +91,7 @@ public final class PendingWrites {
         if (failing.add(key)) {
             LOG.log(Level.WARNING, cause + (keep
                     ? "; the list is kept in memory and written again later"
-                    : "; the list is written again with its next store"));
+                    : "; the design's ledger keeps the list and writes it again later"));
         }
     }
 
