@@ -116,7 +116,7 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
         ListStore.requireList(key, list);
         if (pool.isClosed() || !GenServer.isAlive(ledger)) { // the write would be lost, unheard
             throw new StorageException("the to-do list '" + key + "' is not stored: its pool of "
-                    + "workers is closed", null);
+                    + "workers is closed, or its ledger " + ledger + " has stopped", null);
         }
         GenServer.cast(ledger, new Ledger.Store(key, list));
     }
