@@ -44,6 +44,10 @@ public class StepShell {
         String line = String.join(" ", command.stream().map(StepShell::quote).toList());
         if (mode.equals("print")) {
             System.out.println(line);
+            Path script = writeScript(module, line);
+            System.err.println("| the same shell as a script: " + top.relativize(script)
+                    + " (pipe input into it, e.g. printf '...\\n/exit\\n' | " + top.relativize(script)
+                    + ")");
             return;
         }
         System.err.println("| JShell of " + module.getFileName() + ", with "
@@ -51,6 +55,21 @@ public class StepShell {
                 + " jshell command)");
         Process shell = new ProcessBuilder(command).inheritIO().start();
         System.exit(shell.waitFor());
+    }
+
+    /**
+     * Writes {@code target/jshell}, a shell script that runs the plain command from the module's
+     * {@code target} folder (where the steps' programs run, so a list written to {@code persist/}
+     * stays there), so that input can be piped into it: a pipe into {@code mvn} itself may be read
+     * by Maven before JShell starts.
+     */
+    private static Path writeScript(Path module, String line) throws Exception {
+        Path target = Files.createDirectories(module.resolve("target"));
+        Path script = target.resolve("jshell");
+        Files.writeString(script, "#!/bin/sh\n# Written by exec:exec@jshell-command: this step's JShell.\n"
+                + "cd \"$(dirname \"$0\")\" && exec " + line + " \"$@\"\n");
+        script.toFile().setExecutable(true);
+        return script;
     }
 
     /** Whether a `-pl` entry (`ch7-2-cache`, `./ch7-2-cache/`, `:ch7-2-cache`) names the module. */
