@@ -220,16 +220,13 @@ public final class Comparison {
         var plot = new CombinedDomainXYPlot(time);
         for (Row row : rows) {
             var line = new XYSeries(row.design().title(), false);
-            long start = row.timeline().isEmpty() ? 0 : row.timeline().getFirst().nanos();
-            int previous = 0;
-            for (WriteMeter.Point point : row.timeline()) {
-                double millis = (point.nanos() - start) / 1e6;
-                line.add(millis, previous);
-                line.add(millis, point.inFlight());
-                previous = point.inFlight();
+            double[] average = averageInFlight(row.timeline(), BUCKET_MILLIS);
+            for (int b = 0; b < average.length; b++) {
+                line.add((b + 0.5) * BUCKET_MILLIS, average[b]);
             }
             var writes = new NumberAxis("writes");
-            writes.setAutoRangeIncludesZero(true);
+            // Headroom above the most at once, for the panel's title.
+            writes.setRange(0, Math.max(1, row.mostWritesAtOnce()) * 1.4);
             writes.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             var renderer = new XYLineAndShapeRenderer(true, false);
             renderer.setSeriesPaint(0, colour(row));
@@ -243,10 +240,43 @@ public final class Comparison {
             panel.addAnnotation(new XYTitleAnnotation(0.01, 0.98, name, RectangleAnchor.TOP_LEFT));
             plot.add(panel, 1);
         }
-        var chart = new JFreeChart("Writes in flight, 100 lists x 100 entries",
+        var chart = new JFreeChart(
+                "Writes in flight (average over " + BUCKET_MILLIS + " ms), 100 lists x 100 entries",
                 JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /**
+     * A write starts and ends thousands of times a second: drawn as it happens, the line between 0
+     * and 1 fills its panel. The chart draws the time-weighted average number of writes in flight
+     * over each bucket of this many milliseconds instead, a line a reader can follow.
+     */
+    static final int BUCKET_MILLIS = 20;
+
+    /** The time-weighted average of writes in flight per bucket, from the first point to the last. */
+    static double[] averageInFlight(List<WriteMeter.Point> timeline, int bucketMillis) {
+        if (timeline.size() < 2) {
+            return new double[0];
+        }
+        long start = timeline.getFirst().nanos();
+        long bucket = bucketMillis * 1_000_000L;
+        double[] sum = new double[(int) ((timeline.getLast().nanos() - start) / bucket) + 1];
+        for (int i = 0; i + 1 < timeline.size(); i++) {
+            long from = timeline.get(i).nanos() - start;
+            long to = timeline.get(i + 1).nanos() - start;
+            int inFlight = timeline.get(i).inFlight();
+            while (from < to) {
+                int b = (int) (from / bucket);
+                long end = Math.min(to, (b + 1) * bucket);
+                sum[b] += inFlight * (double) (end - from);
+                from = end;
+            }
+        }
+        for (int b = 0; b < sum.length; b++) {
+            sum[b] /= bucket;
+        }
+        return sum;
     }
 
     private static JFreeChart bars(List<Row> rows, String title, ToDoubleFunction<Row> value) {

@@ -52,4 +52,16 @@ class ComparisonTest {
             return matcher.group(1);
         }).containsExactly("2,500", "5,000", "2.00", "3,312", "6,543");
     }
+
+    @Test
+    void theChartAveragesWritesInFlightOverTimeNotOverEvents() {
+        long ms = 1_000_000;
+        // One write for 10 ms, then two for 5 ms, then none until 40 ms.
+        var timeline = List.of(new WriteMeter.Point(0, 1), new WriteMeter.Point(10 * ms, 2),
+                new WriteMeter.Point(15 * ms, 0), new WriteMeter.Point(40 * ms, 0));
+
+        double[] average = Comparison.averageInFlight(timeline, 20);
+
+        assertThat(average).containsExactly(20.0 / 20, 0, 0);
+    }
 }
