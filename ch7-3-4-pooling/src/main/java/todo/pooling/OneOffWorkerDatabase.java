@@ -18,6 +18,7 @@ import todo.persistence.Loaded;
 import todo.persistence.PendingWrites;
 import todo.persistence.Storage;
 import todo.persistence.StorageException;
+import todo.persistence.TodoDatabase;
 import todo.persistence.WriteStatus;
 
 /**
@@ -105,10 +106,7 @@ public final class OneOffWorkerDatabase implements Database {
     @Override
     public void store(String key, TodoList list) {
         ListStore.requireList(key, list);
-        if (!GenServer.isAlive(pid)) { // a cast to it would be lost without a word
-            throw new StorageException("the to-do list '" + key + "' is not stored: its database "
-                    + pid + " has stopped", null);
-        }
+        TodoDatabase.requireAlive(pid, key);
         GenServer.cast(pid, new Store(key, list));
     }
 

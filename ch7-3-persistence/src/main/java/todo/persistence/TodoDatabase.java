@@ -91,7 +91,7 @@ public final class TodoDatabase implements Database {
     @Override
     public void store(String key, TodoList list) {
         ListStore.requireList(key, list);
-        requireAlive(key);
+        requireAlive(pid, key);
         GenServer.cast(pid, new Store(key, list));
     }
 
@@ -114,12 +114,13 @@ public final class TodoDatabase implements Database {
     /**
      * A store to a database that has stopped (its last user closed it) would be a cast to a dead
      * process, lost without a word: it fails loudly in the caller instead, and a to-do server keeps
-     * the list and stores it again with its next change ({@link TodoServer}).
+     * the list and stores it again with its next change ({@link TodoServer}). Every design whose
+     * store is a cast to one process calls this first.
      */
-    private void requireAlive(String key) {
-        if (!GenServer.isAlive(pid)) {
+    public static void requireAlive(Pid<?> database, String key) {
+        if (!GenServer.isAlive(database)) {
             throw new StorageException("the to-do list '" + key + "' is not stored: its database "
-                    + pid + " has stopped", null);
+                    + database + " has stopped", null);
         }
     }
 
