@@ -23,8 +23,10 @@ public final class From extends Message {
      * that long is cheaper than parking and being woken. A busy server's callers park at once, so
      * that they leave the carrier threads to the server. The README's benchmark (with and without
      * {@code -Dgenserver.spins=0}) shows what 100 spins save, without hurting 64 concurrent callers.
+     * On one carrier thread nobody could answer while the caller spins, so there it parks at once.
      */
-    private static final int SPINS = Integer.getInteger("genserver.spins", 100);
+    private static final int SPINS = Integer.getInteger("genserver.spins",
+            carriers() > 1 ? 100 : 0);
     /** Timeouts this short park with a timer of their own; longer ones use {@link Timeouts}. */
     private static final long OWN_TIMER_NANOS = TimeUnit.MILLISECONDS
             .toNanos(Long.getLong("genserver.ownTimerMillis", 20));
@@ -47,6 +49,18 @@ public final class From extends Message {
     long deadline;
     /** The link in {@link Timeouts}' chain; only the sweeper thread reads it. */
     From nextWaiting;
+
+    /** The virtual threads' carrier threads, as the JDK's scheduler counts them. */
+    private static int carriers() {
+        String configured = System.getProperty("jdk.virtualThreadScheduler.parallelism");
+        try {
+            return configured == null
+                    ? Runtime.getRuntime().availableProcessors()
+                    : Integer.parseInt(configured.trim());
+        } catch (NumberFormatException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
 
     From(Object request) {
         this.request = request;

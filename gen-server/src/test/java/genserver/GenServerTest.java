@@ -2,6 +2,7 @@ package genserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import genserver.Probe.AwaitThenEcho;
@@ -141,6 +142,34 @@ class GenServerTest {
         String next = GenServer.call(probe, new Echo("mine"));
         assertThat(next).isEqualTo("mine");
         assertThat(GenServer.messageQueueLength(probe)).isZero();
+    }
+
+    @Test
+    void aDeadlineIsKeptWhetherTheSweepIsAwakeOrAsleepWhenTheCallArrives() throws Exception {
+        Pid<Msg> probe = GenServer.start(new Probe());
+        var gate = new CountDownLatch(1); // never opened while the test waits: every call times out
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                // Two calls at once: the second registers while the sweep watches the first.
+                Thread first = Thread.ofVirtual().start(() -> assertTimesOut(probe, gate));
+                assertTimesOut(probe, gate);
+                first.join();
+                // With no call left to watch, the sweep sleeps until a caller wakes it.
+                Thread sweep = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals("genserver-timeouts")).findFirst()
+                        .orElseThrow();
+                await().until(() -> sweep.getState() == Thread.State.WAITING);
+                assertTimesOut(probe, gate);
+            });
+        } finally {
+            gate.countDown();
+        }
+    }
+
+    private static void assertTimesOut(Pid<Msg> probe, CountDownLatch gate) {
+        assertThatThrownBy(
+                () -> GenServer.call(probe, new AwaitThenEcho(gate, "late"), Duration.ofMillis(50)))
+                .isInstanceOf(CallTimeoutException.class);
     }
 
     @Test
