@@ -70,6 +70,20 @@ public final class LoadTest {
         }
     }
 
+    /** The JDK's setting for the virtual threads' carriers, which {@code -Dload.carriers} sets. */
+    static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
+
+    /**
+     * Checked before the first virtual thread starts: the JDK reads the setting then, and a bad
+     * one would end the program with an {@code ExceptionInInitializerError}.
+     */
+    static void requireCarriers(String carriers) {
+        if (carriers != null && !carriers.strip().matches("0*[1-9][0-9]{0,8}")) {
+            throw new IllegalArgumentException("-Dload.carriers (the JDK's " + CARRIERS
+                    + ") takes a positive whole number, not '" + carriers + "'");
+        }
+    }
+
     /** Maven hands -Dload.args over as one argument: split it into words. */
     static List<String> words(String... rawArgs) {
         return Arrays.stream(String.join(" ", rawArgs).trim().split("\\s+"))
@@ -104,6 +118,7 @@ public final class LoadTest {
                 words.addAll(List.of("--clients", String.valueOf(VS_ELIXIR_CLIENTS)));
             }
             options = Options.parse(words);
+            requireCarriers(System.getProperty(CARRIERS));
         } catch (IllegalArgumentException e) {
             System.err.println("LoadTest: " + e.getMessage());
             System.err.println(

@@ -33,6 +33,12 @@ class LoadTestTest {
         assertThatThrownBy(() -> Options.parse("--processes", "many"))
                 .hasMessage("--processes takes a positive whole number, not 'many'");
         assertThatThrownBy(() -> Options.parse("--fast")).hasMessage("unknown option '--fast'");
+        LoadTest.requireCarriers(null); // the JDK's default: a carrier per core
+        LoadTest.requireCarriers("2");
+        assertThatThrownBy(() -> LoadTest.requireCarriers("0"))
+                .hasMessageContaining("-Dload.carriers").hasMessageContaining("not '0'");
+        assertThatThrownBy(() -> LoadTest.requireCarriers("two"))
+                .hasMessageContaining("positive whole number, not 'two'");
     }
 
     @Test
