@@ -23,10 +23,15 @@ public final class From extends Message {
      * that long is cheaper than parking and being woken. A busy server's callers park at once, so
      * that they leave the carrier threads to the server. The README's benchmark (with and without
      * {@code -Dgenserver.spins=0}) shows what 100 spins save, without hurting 64 concurrent callers.
-     * On one carrier thread nobody could answer while the caller spins, so there it parks at once.
      */
-    private static final int SPINS = Integer.getInteger("genserver.spins",
-            carriers() > 1 ? 100 : 0);
+    private static final int SPINS = Integer.getInteger("genserver.spins", 100);
+    /**
+     * Whether a caller in a virtual thread spins too. With one carrier thread it does not, unless
+     * told to by {@code -Dgenserver.spins}: its server needs that carrier to answer, and it holds
+     * it while it spins. A platform thread's caller holds no carrier, so it spins either way.
+     */
+    private static final boolean VIRTUAL_CALLERS_SPIN = System
+            .getProperty("genserver.spins") != null || carriers() > 1;
     /** Timeouts this short park with a timer of their own; longer ones use {@link Timeouts}. */
     private static final long OWN_TIMER_NANOS = TimeUnit.MILLISECONDS
             .toNanos(Long.getLong("genserver.ownTimerMillis", 20));
@@ -50,13 +55,18 @@ public final class From extends Message {
     /** The link in {@link Timeouts}' chain; only the sweeper thread reads it. */
     From nextWaiting;
 
-    /** The virtual threads' carrier threads, as the JDK's scheduler counts them. */
+    /**
+     * The virtual threads' carrier threads, read as the JDK's scheduler reads them (a value it
+     * cannot read stops the JDK before any virtual thread runs, so none is looked after here).
+     */
     private static int carriers() {
-        String configured = System.getProperty("jdk.virtualThreadScheduler.parallelism");
         try {
-            return configured == null
+            String configured = System.getProperty("jdk.virtualThreadScheduler.parallelism");
+            String most = System.getProperty("jdk.virtualThreadScheduler.maxPoolSize");
+            int carriers = configured == null
                     ? Runtime.getRuntime().availableProcessors()
-                    : Integer.parseInt(configured.trim());
+                    : Integer.parseInt(configured);
+            return most == null ? carriers : Math.min(carriers, Integer.parseInt(most));
         } catch (NumberFormatException e) {
             return Runtime.getRuntime().availableProcessors();
         }
@@ -112,7 +122,8 @@ public final class From extends Message {
      * @throws ProcessExitException if the server ended before answering
      */
     Object awaitAnswer(long timeoutNanos, boolean spin) {
-        for (int spins = spin ? SPINS : 0; result == PENDING && spins > 0; spins--) {
+        int spins = spin && (VIRTUAL_CALLERS_SPIN || !caller.isVirtual()) ? SPINS : 0;
+        for (; result == PENDING && spins > 0; spins--) {
             Thread.onSpinWait();
         }
         if (result == PENDING) {

@@ -34,7 +34,8 @@ import java.util.concurrent.locks.LockSupport;
  * is parked or about to park), {@link #CLOSED} (the process has ended) or the newest message. A
  * sender links its message to the head and swings the head with one compare-and-set; the sender
  * that replaces {@code WAITING} is the one that unparks the process (one unpark per wake-up, and
- * only that caller spins for its answer: its server was idle). The process takes the whole stack
+ * only that caller spins for its answer, its server having been idle, unless it is a virtual thread
+ * on the one carrier its server also needs: see {@link From}). The process takes the whole stack
  * with one get-and-set and reverses it into {@link #ready}: oldest first, so messages from one
  * sender keep their order. {@link #readyCount} is published (release) for {@link
  * #mailboxLength} only; the process never reads it back for a decision.
