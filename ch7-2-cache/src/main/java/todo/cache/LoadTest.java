@@ -73,15 +73,28 @@ public final class LoadTest {
     /** The JDK's setting for the virtual threads' carriers, which {@code -Dload.carriers} sets. */
     static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
 
+    /** The most carriers the JDK's scheduler takes (its {@code ForkJoinPool}'s limit). */
+    static final int MOST_CARRIERS = 0x7fff;
+
     /**
-     * Checked before the first virtual thread starts: the JDK reads the setting then, and a bad
-     * one would end the program with an {@code ExceptionInInitializerError}.
+     * Checked before the first virtual thread starts, as the JDK reads it then
+     * ({@code Integer.parseInt}, 1 to {@value #MOST_CARRIERS}): a bad value would end the program
+     * with an {@code ExceptionInInitializerError}.
      */
     static void requireCarriers(String carriers) {
-        if (carriers != null && !carriers.strip().matches("0*[1-9][0-9]{0,8}")) {
-            throw new IllegalArgumentException("-Dload.carriers (the JDK's " + CARRIERS
-                    + ") takes a positive whole number, not '" + carriers + "'");
+        if (carriers == null) {
+            return;
         }
+        try {
+            int n = Integer.parseInt(carriers);
+            if (n >= 1 && n <= MOST_CARRIERS) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-Dload.carriers (the JDK's " + CARRIERS
+                + ") takes a whole number from 1 to " + MOST_CARRIERS + ", not '" + carriers + "'");
     }
 
     /** Maven hands -Dload.args over as one argument: split it into words. */
@@ -123,6 +136,8 @@ public final class LoadTest {
             System.err.println("LoadTest: " + e.getMessage());
             System.err.println(
                     "usage: LoadTest [--processes N] [--clients N] [--vs-elixir [rounds]]");
+            System.err.println("       (through Maven: -Dload.args=\"...\" -Dload.carriers=N,"
+                    + " N from 1 to " + MOST_CARRIERS + ", 1 by default)");
             System.exit(2);
             return;
         }

@@ -35,10 +35,11 @@ class LoadTestTest {
         assertThatThrownBy(() -> Options.parse("--fast")).hasMessage("unknown option '--fast'");
         LoadTest.requireCarriers(null); // the JDK's default: a carrier per core
         LoadTest.requireCarriers("2");
-        assertThatThrownBy(() -> LoadTest.requireCarriers("0"))
-                .hasMessageContaining("-Dload.carriers").hasMessageContaining("not '0'");
-        assertThatThrownBy(() -> LoadTest.requireCarriers("two"))
-                .hasMessageContaining("positive whole number, not 'two'");
+        for (String bad : List.of("0", "-1", "", " 1", "two", "32768", "99999999999")) {
+            assertThatThrownBy(() -> LoadTest.requireCarriers(bad))
+                    .hasMessage("-Dload.carriers (the JDK's jdk.virtualThreadScheduler.parallelism)"
+                            + " takes a whole number from 1 to 32767, not '" + bad + "'");
+        }
     }
 
     @Test
