@@ -150,13 +150,21 @@ public final class LoadTest {
 
     /**
      * This program with the JVM options it was started with, next to {@code elixir --erl "+P
-     * 2000000" load_test.exs} (the book's command), both with the same options.
+     * 2000000" load_test.exs} (the book's command), both with the same options, and the BEAM given
+     * as many schedulers ({@code +S N}) as this JVM has carrier threads.
      */
     static SideBySide sideBySide(List<String> options, int rounds) {
+        return sideBySide(options, rounds, System.getProperty(CARRIERS));
+    }
+
+    /** {@code carriers}: this JVM's carrier threads as set, or null for the JDK's default. */
+    static SideBySide sideBySide(List<String> options, int rounds, String carriers) {
         var java = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
         java.add(LoadTest.class.getName());
         java.addAll(options);
-        var elixir = new ArrayList<>(List.of("--erl", "+P 2000000", elixirTwin().toString()));
+        // One core each: a JVM on one carrier against a BEAM on one scheduler, not on two.
+        String erl = "+P 2000000" + (carriers == null ? "" : " +S " + Integer.parseInt(carriers));
+        var elixir = new ArrayList<>(List.of("--erl", erl, elixirTwin().toString()));
         elixir.addAll(options);
         return new SideBySide("LoadTest " + String.join(" ", options) + ": Java / Elixir",
                 java, elixir, figures(), rounds);

@@ -55,6 +55,14 @@ class LoadTestTest {
     }
 
     @Test
+    void vsElixirGivesTheBeamAsManySchedulersAsTheJvmHasCarriers() {
+        var sideBySide = LoadTest.sideBySide(List.of("--clients", "64"), 3, "1");
+
+        assertThat(sideBySide.elixirCommand()).containsExactly("--erl", "+P 2000000 +S 1",
+                LoadTest.elixirTwin().toString(), "--clients", "64");
+    }
+
+    @Test
     void theTwinsPrintEveryFigureInTheSameWords() {
         var javaLines = List.of("average put 4.29 µs", "average get 1.92 µs",
                 "peak RSS with 1,000,000 servers: 1,519 MB",
