@@ -1,6 +1,7 @@
 package todo.cache;
 
 import genserver.GenServer;
+import genserver.HandOffFloor;
 import genserver.Pid;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -108,6 +109,10 @@ public final class LoadTest {
             OptionalLong peakRssMegabytes, int clients, double concurrentGetsPerSecond,
             long heapBytesHeld) {}
 
+    /** Where the figures below are in {@link #figures}. */
+    private static final int GET = 1;
+    private static final int CONCURRENT = 3;
+
     /** What both twins print, in the same words, for {@code --vs-elixir}. */
     static List<Figure> figures() {
         return List.of(
@@ -142,10 +147,66 @@ public final class LoadTest {
             return;
         }
         if (rounds > 0) {
-            boolean ok = sideBySide(words, rounds).run(System.out, System.err);
-            System.exit(ok ? 0 : 1);
+            Floor before = Floor.measure(options.clients());
+            SideBySide.Outcome outcome = sideBySide(words, rounds).measure(System.out, System.err);
+            Floor.print(before, Floor.measure(options.clients()), outcome.javaMedian(GET),
+                    outcome.elixirMedian(GET), outcome.javaMedian(CONCURRENT), System.out);
+            System.exit(outcome.ok() ? 0 : 1);
         }
         print(run(options, System.err), System.out);
+    }
+
+    /**
+     * The JDK's floor under a get on this machine, measured in this JVM (the same options as the
+     * Java rounds): {@link HandOffFloor}'s bare hand-off between virtual threads, from one client
+     * and from as many as the concurrent phase has. No call between virtual threads beats it, so
+     * it says how much of each Java figure is the JDK's and how much is ours. A floor is the best
+     * the machine does: the best of {@link #TRIES} tries before the rounds and as many after.
+     */
+    record Floor(double roundTripMicros, int clients, double perSecond) {
+        private static final int EXCHANGES = 200_000;
+        static final int TRIES = 3;
+
+        static Floor measure(int clients) throws InterruptedException {
+            HandOffFloor.exchange(Math.max(1, clients), EXCHANGES); // compiled before it is timed
+            double roundTrip = Double.MAX_VALUE;
+            double perSecond = 0;
+            for (int i = 0; i < TRIES; i++) {
+                roundTrip = Math.min(roundTrip, HandOffFloor.roundTripMicros(EXCHANGES));
+                if (clients > 1) {
+                    perSecond = Math.max(perSecond, HandOffFloor.perSecond(clients, EXCHANGES));
+                }
+            }
+            return new Floor(roundTrip, clients, perSecond);
+        }
+
+        /**
+         * The better of the floors measured before the rounds and after, next to the rounds'
+         * medians: the get in Java and in Elixir (NaN without Elixir), the concurrent gets/s.
+         */
+        static void print(Floor before, Floor after, double get, double elixirGet,
+                double concurrent, PrintStream out) {
+            double roundTrip = Math.min(before.roundTripMicros, after.roundTripMicros);
+            out.printf(Locale.ROOT, "the JDK's floor here, a bare hand-off between virtual threads"
+                    + " (HandOffFloor, in this JVM, best of %d tries before the rounds and %d"
+                    + " after)%n", TRIES, TRIES);
+            out.printf(Locale.ROOT, "  one client: %.2f µs a round trip (%.2f before, %.2f after);"
+                    + " the median get is %s it in Java%s%n", roundTrip, before.roundTripMicros,
+                    after.roundTripMicros, times(get / roundTrip), Double.isNaN(elixirGet)
+                            ? ""
+                            : ", " + times(elixirGet / roundTrip) + " in Elixir");
+            if (before.clients > 1) {
+                double perSecond = Math.max(before.perSecond, after.perSecond);
+                out.printf(Locale.ROOT, "  %d clients of one server: %,.0f hand-offs/s (%,.0f"
+                        + " before, %,.0f after); the cache's median in Java, %,.0f gets/s, is"
+                        + " %.0f %% of it%n", before.clients, perSecond, before.perSecond,
+                        after.perSecond, concurrent, 100 * concurrent / perSecond);
+            }
+        }
+
+        private static String times(double ratio) {
+            return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2fx", ratio);
+        }
     }
 
     /**

@@ -97,4 +97,43 @@ class LoadTestTest {
                 .anyMatch(line -> line.matches("peak RSS with 2,000 servers: [0-9,]+ MB"));
         assertThat(report.concurrentGetsPerSecond()).isPositive();
     }
+
+    @Test
+    void theFloorIsTheBestOfBeforeAndAfterAndEachFigureIsSetBesideIt() {
+        var out = new ByteArrayOutputStream();
+
+        LoadTest.Floor.print(new LoadTest.Floor(1.0, 64, 1_000_000),
+                new LoadTest.Floor(0.8, 64, 1_200_000), 1.6, 4.0, 600_000,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "the JDK's floor here, a bare hand-off between virtual threads (HandOffFloor, in"
+                        + " this JVM, best of 3 tries before the rounds and 3 after)",
+                "  one client: 0.80 µs a round trip (1.00 before, 0.80 after); the median get is"
+                        + " 2.00x it in Java, 5.00x in Elixir",
+                "  64 clients of one server: 1,200,000 hand-offs/s (1,000,000 before, 1,200,000"
+                        + " after); the cache's median in Java, 600,000 gets/s, is 50 % of it");
+    }
+
+    @Test
+    void withoutElixirOrAConcurrentPhaseTheFloorSaysOnlyWhatWasMeasured() {
+        var out = new ByteArrayOutputStream();
+
+        LoadTest.Floor.print(new LoadTest.Floor(0.9, 1, Double.NaN),
+                new LoadTest.Floor(1.2, 1, Double.NaN), Double.NaN, Double.NaN, Double.NaN,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().skip(1).toList()).containsExactly(
+                "  one client: 0.90 µs a round trip (0.90 before, 1.20 after); the median get is"
+                        + " - it in Java");
+    }
+
+    @Test
+    void theFloorIsMeasuredFromOneClientAndFromMany() throws InterruptedException {
+        var floor = LoadTest.Floor.measure(4);
+
+        assertThat(floor.roundTripMicros()).isPositive().isFinite();
+        assertThat(floor.perSecond()).isPositive().isFinite();
+        assertThat(floor.clients()).isEqualTo(4);
+    }
 }

@@ -25,7 +25,6 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code mvn -q -pl gen-server test-compile exec:exec@jmh}
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
@@ -66,26 +65,30 @@ public class CallBenchmark {
         }
     }
 
-    private Pid<Msg> echo;
+    /** A running {@link Echo}, started before a benchmark's first iteration, stopped after its last. */
+    @State(Scope.Benchmark)
+    public static class EchoServer {
+        Pid<Msg> pid;
 
-    @Setup
-    public void start() {
-        echo = GenServer.start(new Echo());
-    }
+        @Setup
+        public void start() {
+            pid = GenServer.start(new Echo());
+        }
 
-    @TearDown
-    public void stop() {
-        GenServer.stop(echo);
+        @TearDown
+        public void stop() {
+            GenServer.stop(pid);
+        }
     }
 
     /** A call round trip between two virtual threads (a client process and the server). */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long callRoundTripBetweenVirtualThreads() throws InterruptedException {
+    public long callRoundTripBetweenVirtualThreads(EchoServer echo) throws InterruptedException {
         long[] sum = new long[1];
         Thread.ofVirtual().start(() -> {
             for (int i = 0; i < BATCH; i++) {
-                long answer = GenServer.call(echo, new Ping(i));
+                long answer = GenServer.call(echo.pid, new Ping(i));
                 sum[0] += answer;
             }
         }).join();
@@ -94,20 +97,20 @@ public class CallBenchmark {
 
     /** The same round trip from a platform thread, as JMH and a plain main() call it. */
     @Benchmark
-    public long callRoundTripFromPlatformThread() {
-        return GenServer.<Msg, Long>call(echo, new Ping(1));
+    public long callRoundTripFromPlatformThread(EchoServer echo) {
+        return GenServer.<Msg, Long>call(echo.pid, new Ping(1));
     }
 
     /** Casts sent from a virtual thread and handled by the server (a final call waits for them). */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public long castThroughput() throws InterruptedException {
+    public long castThroughput(EchoServer echo) throws InterruptedException {
         long[] total = new long[1];
         Thread.ofVirtual().start(() -> {
             for (int i = 0; i < BATCH; i++) {
-                GenServer.cast(echo, new Count(1));
+                GenServer.cast(echo.pid, new Count(1));
             }
-            total[0] = GenServer.<Msg, Long>call(echo, new Total());
+            total[0] = GenServer.<Msg, Long>call(echo.pid, new Total());
         }).join();
         return total[0];
     }
