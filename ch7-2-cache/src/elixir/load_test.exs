@@ -2,12 +2,17 @@
 # Todo.Cache, plus the two figures the Java program adds, measured the same way:
 #   - peak RSS (VmHWM) once the servers exist, before any concurrent phase;
 #   - with --clients N (N > 1), gets per second from N concurrent client processes, client c
-#     asking for names c+1, c+1+N, ... once each; one warm-up round, then one measured round.
+#     asking for names c+1, c+1+N, ... once each; one warm-up round, then one measured round;
+#   - the runtime's floor under a get: 200,000 bare round trips (a send and a receive, no
+#     GenServer) between a client process and an echo process, and with --clients N the same
+#     from N client processes of one echo process; each once to warm up, then once timed.
 #
 #   elixir --erl "+P 2000000" ch7-2-cache/src/elixir/load_test.exs [--processes N] [--clients N]
 Code.require_file("todo.exs", __DIR__)
 
 defmodule LoadTest do
+  @bare_round_trips 200_000
+
   def run(total_processes, clients) do
     {:ok, cache} = Todo.Cache.start()
 
@@ -44,6 +49,49 @@ defmodule LoadTest do
         "requests/second through one cache, #{clients} clients: #{format(rate)}"
       )
     end
+
+    bare = bare_round_trips(1) / @bare_round_trips
+    IO.puts("bare round trip between two processes #{Float.round(bare, 2)} µs")
+
+    if clients > 1 do
+      rate = round(@bare_round_trips / (bare_round_trips(clients) / 1_000_000))
+      IO.puts("bare round trips/second, #{clients} clients of one process: #{format(rate)}")
+    end
+  end
+
+  # µs for @bare_round_trips round trips shared by `clients` processes, after as many to warm up.
+  defp bare_round_trips(clients) do
+    echo = spawn(&echo/0)
+    exchange(echo, clients)
+    {time, _} = :timer.tc(fn -> exchange(echo, clients) end)
+    Process.exit(echo, :kill)
+    time
+  end
+
+  defp exchange(echo, clients) do
+    parent = self()
+    each = div(@bare_round_trips, clients)
+
+    for _ <- 1..clients do
+      spawn(fn ->
+        for _ <- 1..each do
+          send(echo, {:ping, self()})
+          receive(do: (:pong -> :ok))
+        end
+
+        send(parent, :done)
+      end)
+    end
+
+    for _ <- 1..clients, do: receive(do: (:done -> :ok))
+  end
+
+  defp echo do
+    receive do
+      {:ping, from} -> send(from, :pong)
+    end
+
+    echo()
   end
 
   defp concurrent_round(cache, total_processes, clients) do

@@ -44,7 +44,7 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
     }
 
     /** One run's figures, in the order of {@link #figures}; NaN where a figure was missing. */
-    record Run(double[] values) {}
+    public record Run(double[] values) {}
 
     /**
      * What the rounds measured, for a benchmark that judges the medians itself (say, against a

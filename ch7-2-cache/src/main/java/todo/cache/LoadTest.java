@@ -107,11 +107,13 @@ public final class LoadTest {
     /** The figures of one run. */
     record Report(int processes, double averagePutMicros, double averageGetMicros,
             OptionalLong peakRssMegabytes, int clients, double concurrentGetsPerSecond,
-            long heapBytesHeld) {}
+            long heapBytesHeld, double bareRoundTripMicros, double bareRoundTripsPerSecond) {}
 
     /** Where the figures below are in {@link #figures}. */
     private static final int GET = 1;
     private static final int CONCURRENT = 3;
+    private static final int BARE = 4;
+    private static final int BARE_CONCURRENT = 5;
 
     /** What both twins print, in the same words, for {@code --vs-elixir}. */
     static List<Figure> figures() {
@@ -121,7 +123,11 @@ public final class LoadTest {
                 Figure.lowerIsBetter("peak RSS", "MB",
                         "^peak RSS with [0-9,]+ servers: ([0-9,]+) MB"),
                 Figure.higherIsBetter("gets/s, concurrent clients", "gets/s",
-                        "^requests/second through one cache, \\d+ clients: ([0-9,]+)"));
+                        "^requests/second through one cache, \\d+ clients: ([0-9,]+)"),
+                Figure.lowerIsBetter("bare round trip", "µs",
+                        "^bare round trip between two processes ([0-9.]+) µs"),
+                Figure.higherIsBetter("bare round trips/s, concurrent clients", "round trips/s",
+                        "^bare round trips/second, \\d+ clients of one process: ([0-9,]+)"));
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -147,66 +153,11 @@ public final class LoadTest {
             return;
         }
         if (rounds > 0) {
-            Floor before = Floor.measure(options.clients());
             SideBySide.Outcome outcome = sideBySide(words, rounds).measure(System.out, System.err);
-            Floor.print(before, Floor.measure(options.clients()), outcome.javaMedian(GET),
-                    outcome.elixirMedian(GET), outcome.javaMedian(CONCURRENT), System.out);
+            printOverTheFloor(outcome, options.clients(), System.out);
             System.exit(outcome.ok() ? 0 : 1);
         }
         print(run(options, System.err), System.out);
-    }
-
-    /**
-     * The JDK's floor under a get on this machine, measured in this JVM (the same options as the
-     * Java rounds): {@link HandOffFloor}'s bare hand-off between virtual threads, from one client
-     * and from as many as the concurrent phase has. No call between virtual threads beats it, so
-     * it says how much of each Java figure is the JDK's and how much is ours. A floor is the best
-     * the machine does: the best of {@link #TRIES} tries before the rounds and as many after.
-     */
-    record Floor(double roundTripMicros, int clients, double perSecond) {
-        private static final int EXCHANGES = 200_000;
-        static final int TRIES = 3;
-
-        static Floor measure(int clients) throws InterruptedException {
-            HandOffFloor.exchange(Math.max(1, clients), EXCHANGES); // compiled before it is timed
-            double roundTrip = Double.MAX_VALUE;
-            double perSecond = 0;
-            for (int i = 0; i < TRIES; i++) {
-                roundTrip = Math.min(roundTrip, HandOffFloor.roundTripMicros(EXCHANGES));
-                if (clients > 1) {
-                    perSecond = Math.max(perSecond, HandOffFloor.perSecond(clients, EXCHANGES));
-                }
-            }
-            return new Floor(roundTrip, clients, perSecond);
-        }
-
-        /**
-         * The better of the floors measured before the rounds and after, next to the rounds'
-         * medians: the get in Java and in Elixir (NaN without Elixir), the concurrent gets/s.
-         */
-        static void print(Floor before, Floor after, double get, double elixirGet,
-                double concurrent, PrintStream out) {
-            double roundTrip = Math.min(before.roundTripMicros, after.roundTripMicros);
-            out.printf(Locale.ROOT, "the JDK's floor here, a bare hand-off between virtual threads"
-                    + " (HandOffFloor, in this JVM, best of %d tries before the rounds and %d"
-                    + " after)%n", TRIES, TRIES);
-            out.printf(Locale.ROOT, "  one client: %.2f µs a round trip (%.2f before, %.2f after);"
-                    + " the median get is %s it in Java%s%n", roundTrip, before.roundTripMicros,
-                    after.roundTripMicros, times(get / roundTrip), Double.isNaN(elixirGet)
-                            ? ""
-                            : ", " + times(elixirGet / roundTrip) + " in Elixir");
-            if (before.clients > 1) {
-                double perSecond = Math.max(before.perSecond, after.perSecond);
-                out.printf(Locale.ROOT, "  %d clients of one server: %,.0f hand-offs/s (%,.0f"
-                        + " before, %,.0f after); the cache's median in Java, %,.0f gets/s, is"
-                        + " %.0f %% of it%n", before.clients, perSecond, before.perSecond,
-                        after.perSecond, concurrent, 100 * concurrent / perSecond);
-            }
-        }
-
-        private static String times(double ratio) {
-            return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2fx", ratio);
-        }
     }
 
     /**
@@ -258,7 +209,13 @@ public final class LoadTest {
         double concurrent = options.clients() > 1
                 ? concurrentGets(cache, n, options.clients(), progress)
                 : 0;
-        return new Report(n, micros[0], micros[1], peakRss, options.clients(), concurrent, held);
+        // The runtime's floor under a get, measured the way the twin measures the BEAM's.
+        double bare = bareRoundTrips(1, progress) / 1_000.0 / BARE_ROUND_TRIPS;
+        double bareConcurrent = options.clients() > 1
+                ? BARE_ROUND_TRIPS / (bareRoundTrips(options.clients(), progress) / 1e9)
+                : 0;
+        return new Report(n, micros[0], micros[1], peakRss, options.clients(), concurrent, held,
+                bare, bareConcurrent);
     }
 
     /** Asks the cache for every name once, as the book does; returns the average time in µs. */
@@ -308,6 +265,53 @@ public final class LoadTest {
         return n / ((System.nanoTime() - start) / 1e9);
     }
 
+    /** How many bare round trips each floor measurement makes, after as many to warm up. */
+    static final int BARE_ROUND_TRIPS = 200_000;
+
+    /**
+     * {@link HandOffFloor}: {@link #BARE_ROUND_TRIPS} bare hand-offs from {@code clients} clients
+     * of one process, once to compile the path and once timed; returns the nanoseconds of the
+     * second. A get does all that a bare round trip does, and more: this is the runtime's floor.
+     */
+    private static long bareRoundTrips(int clients, PrintStream progress)
+            throws InterruptedException {
+        HandOffFloor.exchange(clients, BARE_ROUND_TRIPS);
+        long nanos = HandOffFloor.exchange(clients, BARE_ROUND_TRIPS);
+        progress.printf(Locale.ROOT, "%,d bare round trips from %d client%s%n", BARE_ROUND_TRIPS,
+                clients, clients == 1 ? "" : "s");
+        return nanos;
+    }
+
+    /**
+     * After the table: how far each runtime's get stands above its own bare round trip, from the
+     * rounds' medians, so that the JDK's share and the BEAM's are set apart from the cache's.
+     */
+    static void printOverTheFloor(SideBySide.Outcome outcome, int clients, PrintStream out) {
+        out.printf(Locale.ROOT, "a get takes %s a bare round trip in Java%s%n",
+                times(outcome.javaMedian(GET) / outcome.javaMedian(BARE)),
+                inElixir(times(outcome.elixirMedian(GET) / outcome.elixirMedian(BARE))));
+        if (clients > 1) {
+            out.printf(Locale.ROOT, "%d clients get %s of the bare round trips per second in"
+                    + " Java%s%n", clients,
+                    percent(outcome.javaMedian(CONCURRENT) / outcome.javaMedian(BARE_CONCURRENT)),
+                    inElixir(percent(outcome.elixirMedian(CONCURRENT)
+                            / outcome.elixirMedian(BARE_CONCURRENT))));
+        }
+    }
+
+    private static String times(double ratio) {
+        return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2fx", ratio);
+    }
+
+    private static String percent(double ratio) {
+        return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * ratio);
+    }
+
+    /** ", X in Elixir", or nothing where there are no Elixir figures. */
+    private static String inElixir(String figure) {
+        return figure.equals("-") ? "" : ", " + figure + " in Elixir";
+    }
+
     static void print(Report r, PrintStream out) {
         out.printf(Locale.ROOT, "average put %.2f µs%n", r.averagePutMicros());
         out.printf(Locale.ROOT, "average get %.2f µs%n", r.averageGetMicros());
@@ -319,6 +323,12 @@ public final class LoadTest {
             out.printf(Locale.ROOT, "requests/second through one cache, %d clients: %,.0f%n",
                     r.clients(),
                     r.concurrentGetsPerSecond());
+        }
+        out.printf(Locale.ROOT, "bare round trip between two processes %.2f µs%n",
+                r.bareRoundTripMicros());
+        if (r.clients() > 1) {
+            out.printf(Locale.ROOT, "bare round trips/second, %d clients of one process: %,.0f%n",
+                    r.clients(), r.bareRoundTripsPerSecond());
         }
         out.printf(Locale.ROOT, "memory held by %,d processes: %,d MB of heap (%,d bytes each)%n",
                 r.processes(),

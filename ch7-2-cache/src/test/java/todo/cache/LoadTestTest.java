@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import sidebyside.SideBySide;
+import sidebyside.SideBySide.Run;
 import todo.cache.LoadTest.Options;
 
 /** The load test's own behaviour on a small scale; its figures come from running it. */
@@ -66,10 +68,14 @@ class LoadTestTest {
     void theTwinsPrintEveryFigureInTheSameWords() {
         var javaLines = List.of("average put 4.29 µs", "average get 1.92 µs",
                 "peak RSS with 1,000,000 servers: 1,519 MB",
-                "requests/second through one cache, 64 clients: 608,492");
+                "requests/second through one cache, 64 clients: 608,492",
+                "bare round trip between two processes 0.95 µs",
+                "bare round trips/second, 64 clients of one process: 1,073,481");
         var elixirLines = List.of("average put 12.932639 µs", "average get 2.937836 µs",
                 "peak RSS with 1,000,000 servers: 3,068 MB",
-                "requests/second through one cache, 64 clients: 394,401");
+                "requests/second through one cache, 64 clients: 394,401",
+                "bare round trip between two processes 1.48 µs",
+                "bare round trips/second, 64 clients of one process: 453,331");
 
         for (int i = 0; i < LoadTest.figures().size(); i++) {
             var pattern = LoadTest.figures().get(i).pattern();
@@ -94,46 +100,40 @@ class LoadTestTest {
                 .anyMatch(line -> line.matches("average get \\d+\\.\\d\\d µs"))
                 .anyMatch(line -> line.startsWith("requests/second through one cache, 4 clients: "))
                 .anyMatch(line -> line.startsWith("memory held by 2,000 processes: "))
-                .anyMatch(line -> line.matches("peak RSS with 2,000 servers: [0-9,]+ MB"));
+                .anyMatch(line -> line.matches("peak RSS with 2,000 servers: [0-9,]+ MB"))
+                .anyMatch(line -> line
+                        .matches("bare round trip between two processes \\d+\\.\\d\\d µs"))
+                .anyMatch(line -> line.startsWith(
+                        "bare round trips/second, 4 clients of one process: "));
         assertThat(report.concurrentGetsPerSecond()).isPositive();
+        assertThat(report.bareRoundTripMicros()).isPositive().isFinite();
+        assertThat(report.bareRoundTripsPerSecond()).isPositive().isFinite();
     }
 
     @Test
-    void theFloorIsTheBestOfBeforeAndAfterAndEachFigureIsSetBesideIt() {
+    void afterTheTableEachRuntimesGetIsSetAgainstItsOwnBareRoundTrip() {
         var out = new ByteArrayOutputStream();
+        var outcome = new SideBySide.Outcome(
+                List.of(new Run(new double[]{4.0, 1.6, 900, 600_000, 0.8, 1_200_000})),
+                List.of(new Run(new double[]{12.0, 4.5, 3000, 300_000, 1.5, 500_000})), true);
 
-        LoadTest.Floor.print(new LoadTest.Floor(1.0, 64, 1_000_000),
-                new LoadTest.Floor(0.8, 64, 1_200_000), 1.6, 4.0, 600_000,
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        LoadTest.printOverTheFloor(outcome, 64, new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
-                "the JDK's floor here, a bare hand-off between virtual threads (HandOffFloor, in"
-                        + " this JVM, best of 3 tries before the rounds and 3 after)",
-                "  one client: 0.80 µs a round trip (1.00 before, 0.80 after); the median get is"
-                        + " 2.00x it in Java, 5.00x in Elixir",
-                "  64 clients of one server: 1,200,000 hand-offs/s (1,000,000 before, 1,200,000"
-                        + " after); the cache's median in Java, 600,000 gets/s, is 50 % of it");
+                "a get takes 2.00x a bare round trip in Java, 3.00x in Elixir",
+                "64 clients get 50 % of the bare round trips per second in Java, 60 % in Elixir");
     }
 
     @Test
-    void withoutElixirOrAConcurrentPhaseTheFloorSaysOnlyWhatWasMeasured() {
+    void withoutElixirOnlyJavasGetIsSetAgainstItsFloor() {
         var out = new ByteArrayOutputStream();
+        var outcome = new SideBySide.Outcome(
+                List.of(new Run(new double[]{4.0, 1.8, 900, Double.NaN, 0.9, Double.NaN})),
+                List.of(), true);
 
-        LoadTest.Floor.print(new LoadTest.Floor(0.9, 1, Double.NaN),
-                new LoadTest.Floor(1.2, 1, Double.NaN), Double.NaN, Double.NaN, Double.NaN,
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        LoadTest.printOverTheFloor(outcome, 1, new PrintStream(out, true, StandardCharsets.UTF_8));
 
-        assertThat(out.toString(StandardCharsets.UTF_8).lines().skip(1).toList()).containsExactly(
-                "  one client: 0.90 µs a round trip (0.90 before, 1.20 after); the median get is"
-                        + " - it in Java");
-    }
-
-    @Test
-    void theFloorIsMeasuredFromOneClientAndFromMany() throws InterruptedException {
-        var floor = LoadTest.Floor.measure(4);
-
-        assertThat(floor.roundTripMicros()).isPositive().isFinite();
-        assertThat(floor.perSecond()).isPositive().isFinite();
-        assertThat(floor.clients()).isEqualTo(4);
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
+                .containsExactly("a get takes 2.00x a bare round trip in Java");
     }
 }
