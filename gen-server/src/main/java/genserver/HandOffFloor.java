@@ -26,9 +26,13 @@ public final class HandOffFloor {
         return exchange(1, exchanges) / 1_000.0 / exchanges;
     }
 
-    /** Hand-offs per second from {@code clients} clients of one server, all at once. */
+    /**
+     * Hand-offs per second from {@code clients} clients of one server, all at once, making {@code
+     * exchanges} of them (rounded down to a multiple of {@code clients}).
+     */
     public static double perSecond(int clients, int exchanges) throws InterruptedException {
-        return exchanges / (exchange(clients, exchanges) / 1e9);
+        long made = (long) (exchanges / clients) * clients;
+        return made / (exchange(clients, exchanges) / 1e9);
     }
 
     /**

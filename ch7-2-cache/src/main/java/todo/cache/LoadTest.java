@@ -210,9 +210,9 @@ public final class LoadTest {
                 ? concurrentGets(cache, n, options.clients(), progress)
                 : 0;
         // The runtime's floor under a get, measured the way the twin measures the BEAM's.
-        double bare = bareRoundTrips(1, progress) / 1_000.0 / BARE_ROUND_TRIPS;
+        double bare = bareRoundTrips(progress);
         double bareConcurrent = options.clients() > 1
-                ? BARE_ROUND_TRIPS / (bareRoundTrips(options.clients(), progress) / 1e9)
+                ? bareRoundTripsPerSecond(options.clients(), progress)
                 : 0;
         return new Report(n, micros[0], micros[1], peakRss, options.clients(), concurrent, held,
                 bare, bareConcurrent);
@@ -265,21 +265,30 @@ public final class LoadTest {
         return n / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** How many bare round trips each floor measurement makes, after as many to warm up. */
+    /**
+     * How many bare round trips each floor measurement makes (at least one per client), after as
+     * many to compile the path.
+     */
     static final int BARE_ROUND_TRIPS = 200_000;
 
-    /**
-     * {@link HandOffFloor}: {@link #BARE_ROUND_TRIPS} bare hand-offs from {@code clients} clients
-     * of one process, once to compile the path and once timed; returns the nanoseconds of the
-     * second. A get does all that a bare round trip does, and more: this is the runtime's floor.
-     */
-    private static long bareRoundTrips(int clients, PrintStream progress)
+    /** {@link HandOffFloor} from one client: the runtime's floor under a get, in µs. */
+    private static double bareRoundTrips(PrintStream progress)
             throws InterruptedException {
-        HandOffFloor.exchange(clients, BARE_ROUND_TRIPS);
-        long nanos = HandOffFloor.exchange(clients, BARE_ROUND_TRIPS);
-        progress.printf(Locale.ROOT, "%,d bare round trips from %d client%s%n", BARE_ROUND_TRIPS,
-                clients, clients == 1 ? "" : "s");
-        return nanos;
+        HandOffFloor.roundTripMicros(BARE_ROUND_TRIPS);
+        double micros = HandOffFloor.roundTripMicros(BARE_ROUND_TRIPS);
+        progress.printf(Locale.ROOT, "%,d bare round trips from one client%n", BARE_ROUND_TRIPS);
+        return micros;
+    }
+
+    /** The same from {@code clients} clients of one process at once, in round trips per second. */
+    private static double bareRoundTripsPerSecond(int clients, PrintStream progress)
+            throws InterruptedException {
+        int roundTrips = Math.max(BARE_ROUND_TRIPS, clients);
+        HandOffFloor.perSecond(clients, roundTrips);
+        double perSecond = HandOffFloor.perSecond(clients, roundTrips);
+        progress.printf(Locale.ROOT, "%,d bare round trips from %,d clients%n", roundTrips,
+                clients);
+        return perSecond;
     }
 
     /**
