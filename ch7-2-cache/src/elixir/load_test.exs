@@ -51,7 +51,7 @@ defmodule LoadTest do
     end
 
     bare = bare_round_trips(1) / @bare_round_trips
-    IO.puts("bare round trip between two processes #{Float.round(bare, 2)} µs")
+    IO.puts("bare round trip between two processes #{:erlang.float_to_binary(bare, decimals: 2)} µs")
 
     if clients > 1 do
       round_trips = div(max(@bare_round_trips, clients), clients) * clients

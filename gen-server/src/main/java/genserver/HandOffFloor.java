@@ -6,23 +6,25 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The floor under every call: what the JDK itself charges to hand a request from one virtual
- * thread to another and the answer back, with no gen-server at all. Each exchange is the least a
- * correct blocking hand-off does with the JDK's own primitives: the client pushes a request with a
+ * A reference for every call: what the simplest correct blocking hand-off between virtual threads
+ * costs with the JDK's own primitives, with no gen-server at all. The client pushes a request with a
  * slot for its answer onto the server's inbox (one compare-and-set), unparks the server only if it
  * waits, and parks until the slot is filled; the server takes every request at once, fills each
- * slot and unparks its client, and parks when there are none. Nothing is allocated but the
- * request, and no deadline is kept.
+ * slot and unparks its client, and parks when there are none. Per exchange nothing is allocated
+ * but the request, and no deadline is kept.
  *
- * <p>A {@link GenServer#call} does all of this and more (a deadline, the server's callbacks, the
- * checks of a process that may have ended), so no call between virtual threads beats these figures
- * on the same machine: the load test of step 7.2 prints them beside its own.
+ * <p>A {@link GenServer#call} that parks does all of this and more (a deadline, the server's
+ * callbacks, the checks of a process that may have ended), so in the medians of one run it takes
+ * longer: step 7.2's load test measures both in every run and sets them side by side. A single
+ * measurement on a busy machine swings by half either way, and a call that does not park (a
+ * caller spinning on two carriers) is not bound by it.
  */
 public final class HandOffFloor {
     private HandOffFloor() {}
 
     /** The average round trip, in µs, of {@code exchanges} hand-offs from one client. */
     public static double roundTripMicros(int exchanges) throws InterruptedException {
+        requireSizes(1, exchanges);
         return exchange(1, exchanges) / 1_000.0 / exchanges;
     }
 
@@ -31,39 +33,59 @@ public final class HandOffFloor {
      * exchanges} of them (rounded down to a multiple of {@code clients}).
      */
     public static double perSecond(int clients, int exchanges) throws InterruptedException {
-        long made = (long) (exchanges / clients) * clients;
-        return made / (exchange(clients, exchanges) / 1e9);
+        requireSizes(clients, exchanges);
+        return made(clients, exchanges) / (exchange(clients, exchanges) / 1e9);
     }
 
     /**
      * {@code exchanges} hand-offs (rounded down to a multiple of {@code clients}) shared among
      * {@code clients} virtual threads and one server thread; returns the nanoseconds they took.
+     * Every thread it starts has ended or been told to end when it returns or throws.
+     *
+     * @throws IllegalStateException if the server did not answer every request exactly once
      */
     public static long exchange(int clients, int exchanges) throws InterruptedException {
+        requireSizes(clients, exchanges);
+        int each = exchanges / clients;
+        List<Thread> threads = new ArrayList<>(clients);
+        var server = new Server();
+        try {
+            server.thread.start();
+            long start = System.nanoTime();
+            for (int c = 0; c < clients; c++) {
+                threads.add(Thread.ofVirtual().start(() -> {
+                    for (int i = 0; i < each && !server.stopped; i++) {
+                        server.call();
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            long nanos = System.nanoTime() - start;
+            server.stop();
+            server.thread.join();
+            if (server.answered != made(clients, exchanges)) {
+                throw new IllegalStateException("the server answered " + server.answered
+                        + " requests of " + made(clients, exchanges));
+            }
+            return nanos;
+        } finally {
+            // Interrupted, out of memory: nothing it started stays behind.
+            server.stop();
+            threads.forEach(LockSupport::unpark);
+        }
+    }
+
+    private static void requireSizes(int clients, int exchanges) {
         if (clients < 1 || exchanges < clients) {
             throw new IllegalArgumentException(
                     "need at least one client and an exchange each: " + clients + ", " + exchanges);
         }
-        var server = new Server();
-        server.thread.start();
-        int each = exchanges / clients;
-        List<Thread> threads = new ArrayList<>(clients);
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            threads.add(Thread.ofVirtual().start(() -> {
-                for (int i = 0; i < each; i++) {
-                    server.call();
-                }
-            }));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        long nanos = System.nanoTime() - start;
-        server.stopped = true;
-        LockSupport.unpark(server.thread);
-        server.thread.join();
-        return nanos;
+    }
+
+    private static long made(int clients, int exchanges) {
+        return (long) (exchanges / clients) * clients;
     }
 
     /** One request: the slot its answer goes into, who waits for it, and the next in the stack. */
@@ -84,6 +106,9 @@ public final class HandOffFloor {
         final Thread thread = Thread.ofVirtual().name("hand-off floor").unstarted(this);
         volatile boolean stopped;
 
+        /** Only the server thread writes it; read after that thread has ended. */
+        long answered;
+
         void call() {
             var request = new Request();
             Object head;
@@ -94,20 +119,24 @@ public final class HandOffFloor {
             if (head == WAITING) {
                 LockSupport.unpark(thread);
             }
-            while (!request.answered) {
+            while (!request.answered && !stopped) {
                 LockSupport.park();
             }
+        }
+
+        void stop() {
+            stopped = true;
+            LockSupport.unpark(thread);
         }
 
         @Override
         public void run() {
             while (!stopped) {
                 if (inbox.getAndSet(null) instanceof Request newest) {
-                    for (Request r = newest; r != null;) {
-                        Request next = r.next; // before the answer frees the client to go on
+                    for (Request r = newest; r != null; r = r.next) {
                         r.answered = true;
                         LockSupport.unpark(r.client);
-                        r = next;
+                        answered++;
                     }
                 } else if (inbox.compareAndSet(null, WAITING)) {
                     while (inbox.get() == WAITING && !stopped) {

@@ -26,7 +26,7 @@ public record Figure(String name, String unit, Pattern pattern, boolean higherIs
     }
 
     /** The number in the first line of {@code output} that matches, if any. */
-    OptionalDouble find(String output) {
+    public OptionalDouble find(String output) {
         for (String line : output.split("\\R")) {
             Matcher m = pattern.matcher(line);
             if (m.find()) {

@@ -226,7 +226,7 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
     }
 
     /** The median of the figures that are there; NaN when none is. */
-    static double median(double[] values) {
+    public static double median(double[] values) {
         double[] v = Arrays.stream(values).filter(d -> !Double.isNaN(d)).sorted().toArray();
         if (v.length == 0) {
             return Double.NaN;

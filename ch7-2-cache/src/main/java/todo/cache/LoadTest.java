@@ -109,6 +109,14 @@ public final class LoadTest {
             OptionalLong peakRssMegabytes, int clients, double concurrentGetsPerSecond,
             long heapBytesHeld, double bareRoundTripMicros, double bareRoundTripsPerSecond) {}
 
+    /** {@code --vs-elixir} ({@code rounds} above 0) compares the concurrent phase too. */
+    static void requireClientsToCompare(int rounds, Options options) {
+        if (rounds > 0 && options.clients() < 2) {
+            throw new IllegalArgumentException("--vs-elixir compares the concurrent gets too, so it"
+                    + " needs --clients of at least 2, not " + options.clients());
+        }
+    }
+
     /** Where the figures below are in {@link #figures}. */
     private static final int GET = 1;
     private static final int CONCURRENT = 3;
@@ -142,6 +150,7 @@ public final class LoadTest {
                 words.addAll(List.of("--clients", String.valueOf(VS_ELIXIR_CLIENTS)));
             }
             options = Options.parse(words);
+            requireClientsToCompare(rounds, options);
             requireCarriers(System.getProperty(CARRIERS));
         } catch (IllegalArgumentException e) {
             System.err.println("LoadTest: " + e.getMessage());
@@ -154,7 +163,9 @@ public final class LoadTest {
         }
         if (rounds > 0) {
             SideBySide.Outcome outcome = sideBySide(words, rounds).measure(System.out, System.err);
-            printOverTheFloor(outcome, options.clients(), System.out);
+            if (outcome.ok()) {
+                printOverTheFloor(outcome, options.clients(), System.out);
+            }
             System.exit(outcome.ok() ? 0 : 1);
         }
         print(run(options, System.err), System.out);
@@ -286,26 +297,32 @@ public final class LoadTest {
         int roundTrips = Math.max(BARE_ROUND_TRIPS, clients);
         HandOffFloor.perSecond(clients, roundTrips);
         double perSecond = HandOffFloor.perSecond(clients, roundTrips);
-        progress.printf(Locale.ROOT, "%,d bare round trips from %,d clients%n", roundTrips,
-                clients);
+        progress.printf(Locale.ROOT, "%,d bare round trips from %,d clients%n",
+                roundTrips / clients * clients, clients);
         return perSecond;
     }
 
     /**
-     * After the table: how far each runtime's get stands above its own bare round trip, from the
-     * rounds' medians, so that the JDK's share and the BEAM's are set apart from the cache's.
+     * After the table: how far each runtime's get stands above its own bare round trip (the
+     * median of the per-round ratios, as the table's), so that the JDK's share and the BEAM's are
+     * set apart from the cache's.
      */
     static void printOverTheFloor(SideBySide.Outcome outcome, int clients, PrintStream out) {
         out.printf(Locale.ROOT, "a get takes %s a bare round trip in Java%s%n",
-                times(outcome.javaMedian(GET) / outcome.javaMedian(BARE)),
-                inElixir(times(outcome.elixirMedian(GET) / outcome.elixirMedian(BARE))));
+                times(medianRatio(outcome.java(), GET, BARE)),
+                inElixir(times(medianRatio(outcome.elixir(), GET, BARE))));
         if (clients > 1) {
             out.printf(Locale.ROOT, "%d clients get %s of the bare round trips per second in"
                     + " Java%s%n", clients,
-                    percent(outcome.javaMedian(CONCURRENT) / outcome.javaMedian(BARE_CONCURRENT)),
-                    inElixir(percent(outcome.elixirMedian(CONCURRENT)
-                            / outcome.elixirMedian(BARE_CONCURRENT))));
+                    percent(medianRatio(outcome.java(), CONCURRENT, BARE_CONCURRENT)),
+                    inElixir(percent(medianRatio(outcome.elixir(), CONCURRENT, BARE_CONCURRENT))));
         }
+    }
+
+    /** The median over the runs of figure {@code of} divided by figure {@code by}; NaN if none. */
+    private static double medianRatio(List<SideBySide.Run> runs, int of, int by) {
+        return SideBySide.median(
+                runs.stream().mapToDouble(r -> r.values()[of] / r.values()[by]).toArray());
     }
 
     private static String times(double ratio) {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import sidebyside.SideBySide;
 import sidebyside.SideBySide.Run;
 import todo.cache.LoadTest.Options;
@@ -135,5 +138,45 @@ class LoadTestTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
                 .containsExactly("a get takes 2.00x a bare round trip in Java");
+    }
+
+    @Test
+    void vsElixirNeedsAConcurrentPhaseToCompare() {
+        assertThatThrownBy(() -> LoadTest.requireClientsToCompare(3, Options.parse("--clients 1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--vs-elixir compares"
+                        + " the concurrent gets too, so it needs --clients of at least 2, not 1");
+        LoadTest.requireClientsToCompare(3, Options.parse("--clients 2"));
+        LoadTest.requireClientsToCompare(0, Options.parse("--clients 1"));
+    }
+
+    @Test
+    void eachRuntimesGetIsSetAgainstItsFloorRoundByRound() {
+        var out = new ByteArrayOutputStream();
+        var outcome = new SideBySide.Outcome(
+                List.of(new Run(new double[]{4, 1.0, 900, 500_000, 1.0, 1_000_000}),
+                        new Run(new double[]{4, 3.0, 900, 500_000, 1.0, 1_000_000}),
+                        new Run(new double[]{4, 1.2, 900, 500_000, 2.0, 1_000_000})),
+                List.of(), true);
+
+        LoadTest.printOverTheFloor(outcome, 64, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        // Per round 1.0, 3.0 and 0.6: their median, not 1.2 (the median get) / 1.0 (the median floor).
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().findFirst())
+                .hasValue("a get takes 1.00x a bare round trip in Java");
+    }
+
+    @Test
+    @EnabledIf("sidebyside.SideBySide#elixirInstalled")
+    void theElixirTwinPrintsEveryFigureTheTableReads() throws IOException, InterruptedException {
+        Process elixir = new ProcessBuilder("elixir", "src/elixir/load_test.exs", "--processes",
+                "200", "--clients", "4").redirectErrorStream(true).start();
+        String output = new String(elixir.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+
+        assertThat(elixir.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(elixir.exitValue()).as(output).isZero();
+        for (var figure : LoadTest.figures()) {
+            assertThat(figure.find(output)).as(figure.name() + " in " + output).isPresent();
+        }
     }
 }

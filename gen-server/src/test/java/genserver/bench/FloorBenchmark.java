@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * costs; the bare figure is what no blocking call between virtual threads beats on this machine.
  *
  * <p>Everything runs on one carrier thread, as step 7.2's load test does by default: the client
- * and the server hand each request back and forth, never running at once.
+ * and the server hand each request back and forth, never running at once. Each bare invocation
+ * starts and stops its own server thread, where the calls share one running {@link EchoServer}:
+ * one start and stop spread over {@link #BATCH} exchanges.
  *
  * <p>Run: {@code mvn -q -pl gen-server test-compile exec:exec@jmh -Djmh.args=Floor}
  */
