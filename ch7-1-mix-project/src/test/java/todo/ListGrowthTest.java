@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import sidebyside.SideBySide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -49,12 +49,9 @@ class ListGrowthTest {
     @Test
     @EnabledIf("sidebyside.SideBySide#elixirInstalled")
     void theElixirTwinPrintsTheSameLine() throws IOException, InterruptedException {
-        Process elixir = new ProcessBuilder("elixir", "src/elixir/list_growth.exs", "--entries",
-                "1000", "--warm-up-ms", "0").redirectErrorStream(true).start();
-        String output = new String(elixir.getInputStream().readAllBytes(),
-                StandardCharsets.UTF_8);
+        String output = SideBySide.elixirOutput("src/elixir/list_growth.exs", "--entries", "1000",
+                "--warm-up-ms", "0");
 
-        assertThat(elixir.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(output.lines()).as(output).singleElement()
                 .satisfies(line -> assertThat(line).matches(LINE));
     }

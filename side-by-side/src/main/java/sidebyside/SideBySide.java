@@ -250,6 +250,26 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
         return String.format(Locale.ROOT, a >= 1000 ? "%,.0f" : a >= 10 ? "%.1f" : "%.2f", v);
     }
 
+    /**
+     * Runs {@code elixir} with {@code args} to its end and returns what it printed, for the tests
+     * that check a twin's lines.
+     *
+     * @throws IllegalStateException if it fails
+     */
+    public static String elixirOutput(String... args) throws IOException, InterruptedException {
+        var command = new ArrayList<String>();
+        command.add("elixir");
+        command.addAll(List.of(args));
+        Process elixir = new ProcessBuilder(command).redirectErrorStream(true).start();
+        elixir.getOutputStream().close();
+        String output = new String(elixir.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int status = elixir.waitFor(); // its output has ended: so has it, or nearly
+        if (status != 0) {
+            throw new IllegalStateException("elixir exited with status " + status + ": " + output);
+        }
+        return output;
+    }
+
     /** Whether an {@code elixir} command is on the PATH. */
     public static boolean elixirInstalled() {
         String path = System.getenv("PATH");

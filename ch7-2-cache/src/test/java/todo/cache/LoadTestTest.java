@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import sidebyside.SideBySide;
@@ -168,13 +167,9 @@ class LoadTestTest {
     @Test
     @EnabledIf("sidebyside.SideBySide#elixirInstalled")
     void theElixirTwinPrintsEveryFigureTheTableReads() throws IOException, InterruptedException {
-        Process elixir = new ProcessBuilder("elixir", "src/elixir/load_test.exs", "--processes",
-                "200", "--clients", "4").redirectErrorStream(true).start();
-        String output = new String(elixir.getInputStream().readAllBytes(),
-                StandardCharsets.UTF_8);
+        String output = SideBySide.elixirOutput("src/elixir/load_test.exs", "--processes", "200",
+                "--clients", "4");
 
-        assertThat(elixir.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(elixir.exitValue()).as(output).isZero();
         for (var figure : LoadTest.figures()) {
             assertThat(figure.find(output)).as(figure.name() + " in " + output).isPresent();
         }
