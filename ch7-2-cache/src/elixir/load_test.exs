@@ -50,29 +50,28 @@ defmodule LoadTest do
       )
     end
 
-    bare = bare_round_trips(1) / @bare_round_trips
+    bare = bare_round_trips(1, @bare_round_trips) / @bare_round_trips
     IO.puts("bare round trip between two processes #{:erlang.float_to_binary(bare, decimals: 2)} µs")
 
     if clients > 1 do
       round_trips = div(max(@bare_round_trips, clients), clients) * clients
-      rate = round(round_trips / (bare_round_trips(clients) / 1_000_000))
+      rate = round(round_trips / (bare_round_trips(clients, round_trips) / 1_000_000))
       IO.puts("bare round trips/second, #{clients} clients of one process: #{format(rate)}")
     end
   end
 
-  # µs for @bare_round_trips round trips (at least one per client) shared by `clients` processes,
-  # after as many to warm up.
-  defp bare_round_trips(clients) do
+  # µs for `round_trips` round trips (as many for each) shared by `clients` processes, after as
+  # many to warm up.
+  defp bare_round_trips(clients, round_trips) do
     echo = spawn(&echo/0)
-    exchange(echo, clients)
-    {time, _} = :timer.tc(fn -> exchange(echo, clients) end)
+    exchange(echo, clients, div(round_trips, clients))
+    {time, _} = :timer.tc(fn -> exchange(echo, clients, div(round_trips, clients)) end)
     Process.exit(echo, :kill)
     time
   end
 
-  defp exchange(echo, clients) do
+  defp exchange(echo, clients, each) do
     parent = self()
-    each = div(max(@bare_round_trips, clients), clients)
 
     for _ <- 1..clients do
       spawn(fn ->

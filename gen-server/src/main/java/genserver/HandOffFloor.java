@@ -24,7 +24,6 @@ public final class HandOffFloor {
 
     /** The average round trip, in µs, of {@code exchanges} hand-offs from one client. */
     public static double roundTripMicros(int exchanges) throws InterruptedException {
-        requireSizes(1, exchanges);
         return exchange(1, exchanges) / 1_000.0 / exchanges;
     }
 
@@ -33,8 +32,8 @@ public final class HandOffFloor {
      * exchanges} of them (rounded down to a multiple of {@code clients}).
      */
     public static double perSecond(int clients, int exchanges) throws InterruptedException {
-        requireSizes(clients, exchanges);
-        return made(clients, exchanges) / (exchange(clients, exchanges) / 1e9);
+        long nanos = exchange(clients, exchanges); // checks the sizes before anything divides
+        return (long) (exchanges / clients) * clients / (nanos / 1e9);
     }
 
     /**
@@ -45,8 +44,12 @@ public final class HandOffFloor {
      * @throws IllegalStateException if the server did not answer every request exactly once
      */
     public static long exchange(int clients, int exchanges) throws InterruptedException {
-        requireSizes(clients, exchanges);
+        if (clients < 1 || exchanges < clients) {
+            throw new IllegalArgumentException(
+                    "need at least one client and an exchange each: " + clients + ", " + exchanges);
+        }
         int each = exchanges / clients;
+        long made = (long) each * clients;
         List<Thread> threads = new ArrayList<>(clients);
         var server = new Server();
         try {
@@ -65,9 +68,9 @@ public final class HandOffFloor {
             long nanos = System.nanoTime() - start;
             server.stop();
             server.thread.join();
-            if (server.answered != made(clients, exchanges)) {
-                throw new IllegalStateException("the server answered " + server.answered
-                        + " requests of " + made(clients, exchanges));
+            if (server.answered != made) {
+                throw new IllegalStateException(
+                        "the server answered " + server.answered + " requests of " + made);
             }
             return nanos;
         } finally {
@@ -75,17 +78,6 @@ public final class HandOffFloor {
             server.stop();
             threads.forEach(LockSupport::unpark);
         }
-    }
-
-    private static void requireSizes(int clients, int exchanges) {
-        if (clients < 1 || exchanges < clients) {
-            throw new IllegalArgumentException(
-                    "need at least one client and an exchange each: " + clients + ", " + exchanges);
-        }
-    }
-
-    private static long made(int clients, int exchanges) {
-        return (long) (exchanges / clients) * clients;
     }
 
     /** One request: the slot its answer goes into, who waits for it, and the next in the stack. */

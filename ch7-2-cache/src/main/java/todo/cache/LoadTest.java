@@ -294,11 +294,11 @@ public final class LoadTest {
     /** The same from {@code clients} clients of one process at once, in round trips per second. */
     private static double bareRoundTripsPerSecond(int clients, PrintStream progress)
             throws InterruptedException {
-        int roundTrips = Math.max(BARE_ROUND_TRIPS, clients);
+        int roundTrips = Math.max(BARE_ROUND_TRIPS, clients) / clients * clients; // as many each
         HandOffFloor.perSecond(clients, roundTrips);
         double perSecond = HandOffFloor.perSecond(clients, roundTrips);
-        progress.printf(Locale.ROOT, "%,d bare round trips from %,d clients%n",
-                roundTrips / clients * clients, clients);
+        progress.printf(Locale.ROOT, "%,d bare round trips from %,d clients%n", roundTrips,
+                clients);
         return perSecond;
     }
 
@@ -308,14 +308,18 @@ public final class LoadTest {
      * set apart from the cache's.
      */
     static void printOverTheFloor(SideBySide.Outcome outcome, int clients, PrintStream out) {
+        boolean withElixir = !outcome.elixir().isEmpty();
         out.printf(Locale.ROOT, "a get takes %s a bare round trip in Java%s%n",
-                times(medianRatio(outcome.java(), GET, BARE)),
-                inElixir(times(medianRatio(outcome.elixir(), GET, BARE))));
+                times(medianRatio(outcome.java(), GET, BARE)), withElixir
+                        ? ", " + times(medianRatio(outcome.elixir(), GET, BARE)) + " in Elixir"
+                        : "");
         if (clients > 1) {
             out.printf(Locale.ROOT, "%d clients get %s of the bare round trips per second in"
                     + " Java%s%n", clients,
-                    percent(medianRatio(outcome.java(), CONCURRENT, BARE_CONCURRENT)),
-                    inElixir(percent(medianRatio(outcome.elixir(), CONCURRENT, BARE_CONCURRENT))));
+                    percent(medianRatio(outcome.java(), CONCURRENT, BARE_CONCURRENT)), withElixir
+                            ? ", " + percent(medianRatio(outcome.elixir(), CONCURRENT,
+                                    BARE_CONCURRENT)) + " in Elixir"
+                            : "");
         }
     }
 
@@ -331,11 +335,6 @@ public final class LoadTest {
 
     private static String percent(double ratio) {
         return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * ratio);
-    }
-
-    /** ", X in Elixir", or nothing where there are no Elixir figures. */
-    private static String inElixir(String figure) {
-        return figure.equals("-") ? "" : ", " + figure + " in Elixir";
     }
 
     static void print(Report r, PrintStream out) {
