@@ -1,11 +1,14 @@
 package todo.persistence;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import todo.TodoList;
 
 /**
@@ -14,16 +17,33 @@ import todo.TodoList;
  *
  * <p>A write that fails does not end the process: the failure is logged once per list (with the
  * list, the path and the cause) and counted, and the list is kept as unsaved. A later {@code get}
- * answers with the unsaved list, and it is written again with its next store, after any write
- * that succeeds (the disk is back), or on {@link #retry()}. So once the disk is back, nothing is
- * lost. The book's chapter 7 has no such thing: its database process crashes, and with it every
+ * answers with the unsaved list, and it is written again with its next store, after a write
+ * that succeeds (the disk may be back), or on {@link #retry()}. So once the disk is back, nothing
+ * is lost. The book's chapter 7 has no such thing: its database process crashes, and with it every
  * list's writes.
+ *
+ * <p>After a good write, only the lists whose back-off has run out are tried again. A list that
+ * failed once is tried by the next good write (a disk that was full for a moment loses no time);
+ * one that keeps failing then waits {@link #FIRST_BACKOFF}, and twice as long after each failure,
+ * up to {@link #MAX_BACKOFF}. So lists that cannot be written (a file made read-only, a folder
+ * gone) cost the good writes a few attempts each, not one per good write. A list's own store, an
+ * explicit {@link #retry()} and {@link #close()} try at once, whatever the back-off.
  */
 public final class PendingWrites {
     private static final System.Logger LOG = System.getLogger(PendingWrites.class.getName());
 
+    /** How long a list waits, after its first failed write, before a good write tries it again. */
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+
+    /** The longest a failing list waits between the attempts that good writes make for it. */
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
     private final ListStore store;
     private final boolean keep;
+    /** The owning process's clock, in nanoseconds ({@link System#nanoTime()}). */
+    private final LongSupplier clock;
+    /** For each unsaved list, when a good write may try it again and how long it waited last. */
+    private final Map<String, Backoff> backoffs = new HashMap<>();
     private final Map<String, TodoList> unsaved = new LinkedHashMap<>();
     private final Set<String> failing = new HashSet<>();
     /** Unsaved lists larger than the cap: written again only with their own next store. */
@@ -41,8 +61,33 @@ public final class PendingWrites {
      * again could overwrite a newer one that another process wrote meanwhile.
      */
     public PendingWrites(ListStore store, boolean keep) {
+        this(store, keep, System::nanoTime);
+    }
+
+    /** With the clock the back-off reads, in nanoseconds: a test's own, or the system's. */
+    PendingWrites(ListStore store, boolean keep, LongSupplier clock) {
         this.store = store;
         this.keep = keep;
+        this.clock = clock;
+    }
+
+    /** When a failing list may be tried again ({@code due}, on the clock) and its last wait. */
+    private record Backoff(long due, long waitNanos) {
+        static final long FIRST = FIRST_BACKOFF.toNanos();
+        static final long MAX = MAX_BACKOFF.toNanos();
+
+        /**
+         * The back-off after one more failure at {@code now}: none after the first (the next good
+         * write tries again), then {@code FIRST}, then twice the last wait, capped at {@code MAX}.
+         */
+        static Backoff after(Backoff last, long now) {
+            long wait = last == null ? 0 : Math.min(MAX, Math.max(FIRST, last.waitNanos * 2));
+            return new Backoff(now + wait, wait);
+        }
+
+        boolean isDue(long now) {
+            return now - due >= 0; // differences, as System.nanoTime may wrap
+        }
     }
 
     public ListStore store() {
@@ -50,25 +95,35 @@ public final class PendingWrites {
     }
 
     /**
-     * Writes {@code list}; if that fails, keeps it for later. After a write that succeeds, writes
-     * the other unsaved lists too. Returns whether {@code list} is on disk.
+     * Writes {@code list} at once, whatever its back-off; if that fails, keeps it for later. After a
+     * write that succeeds, writes the other unsaved lists whose back-off has run out. Returns
+     * whether {@code list} is on disk.
      */
     public boolean write(String key, TodoList list) {
         boolean written = attempt(key, list);
         if (written && !unsaved.isEmpty()) {
-            retry();
+            retry(true);
         }
         return written;
     }
 
     /**
-     * Writes every unsaved list again, in the order they first failed; not one larger than the cap,
-     * which only its own next store can mend (encoding it again would cost as much each time).
+     * Writes every unsaved list again, in the order they first failed, whatever its back-off; not
+     * one larger than the cap, which only its own next store can mend (encoding it again would
+     * cost as much each time).
      */
     public void retry() {
+        retry(false);
+    }
+
+    private void retry(boolean onlyDue) {
+        long now = clock.getAsLong();
         for (var entry : List.copyOf(unsaved.entrySet())) {
-            if (!oversized.contains(entry.getKey())) {
-                attempt(entry.getKey(), entry.getValue());
+            String key = entry.getKey();
+            Backoff backoff = backoffs.get(key);
+            if (!oversized.contains(key)
+                    && (!onlyDue || backoff == null || backoff.isDue(now))) {
+                attempt(key, entry.getValue());
             }
         }
     }
@@ -99,12 +154,14 @@ public final class PendingWrites {
     public void superseded(String key) {
         unsaved.remove(key);
         oversized.remove(key);
+        backoffs.remove(key);
     }
 
     /** Records a write that succeeded in another process (design 3's one-off workers). */
     public void written(String key) {
         unsaved.remove(key);
         oversized.remove(key);
+        backoffs.remove(key);
         if (failing.remove(key)) {
             LOG.log(Level.INFO,
                     "the to-do list '" + key + "' is written again to " + store.where(key));
@@ -140,6 +197,9 @@ public final class PendingWrites {
             return false;
         } catch (StorageException e) {
             failed(key, list, e.getMessage());
+            if (unsaved.containsKey(key)) {
+                backoffs.put(key, Backoff.after(backoffs.get(key), clock.getAsLong()));
+            }
             return false;
         } catch (IllegalArgumentException e) {
             // Not a name a list can have: writing it again cannot help. The interface functions
