@@ -182,8 +182,9 @@ public final class TermCodec {
 
         /**
          * A binary of the title's UTF-8 bytes, exactly as {@code String.getBytes(UTF_8)} makes
-         * them (an unpaired surrogate becomes {@code ?}), written straight into the array: one
-         * loop over the chars to size it, one to fill it, no array in between.
+         * them, written straight into the array: one loop over the chars to size it, one to fill
+         * it, no array in between. A title has no lone surrogate ({@link TodoEntry} refuses one
+         * as it is made), so none can become {@code ?} here.
          */
         void utf8Binary(String title) {
             u8(BINARY_EXT);
@@ -200,7 +201,8 @@ public final class TermCodec {
                         utf8 += 4;
                         i++;
                     } else if (Character.isSurrogate(c)) {
-                        utf8 += 1;
+                        throw new IllegalArgumentException(
+                                "a title with a lone surrogate at index " + i);
                     } else {
                         utf8 += 3;
                     }
@@ -224,8 +226,9 @@ public final class TermCodec {
                     bytes[at++] = (byte) (0x80 | code >> 12 & 0x3f);
                     bytes[at++] = (byte) (0x80 | code >> 6 & 0x3f);
                     bytes[at++] = (byte) (0x80 | code & 0x3f);
-                } else if (Character.isSurrogate(c)) {
-                    bytes[at++] = '?';
+                } else if (Character.isSurrogate(c)) { // unreachable: the sizing pass threw
+                    throw new IllegalArgumentException(
+                            "a title with a lone surrogate at index " + i);
                 } else {
                     bytes[at++] = (byte) (0xe0 | c >> 12);
                     bytes[at++] = (byte) (0x80 | c >> 6 & 0x3f);

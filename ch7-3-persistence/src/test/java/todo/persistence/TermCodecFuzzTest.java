@@ -52,7 +52,7 @@ class TermCodecFuzzTest {
     Arbitrary<byte[]> encodedLists() {
         Arbitrary<TodoEntry> entries = Combinators.combine(
                 Arbitraries.integers().between(1, 9999), Arbitraries.integers().between(1, 12),
-                Arbitraries.integers().between(1, 28), Arbitraries.strings().ofMaxLength(20))
+                Arbitraries.integers().between(1, 28), text(Arbitraries.strings().ofMaxLength(20)))
                 .as((year, month, day, title) -> new TodoEntry(LocalDate.of(year, month, day),
                         title));
         return entries.list().ofMaxSize(8).map(list -> TermCodec.encode(TodoList.of(list)));
@@ -79,7 +79,8 @@ class TermCodecFuzzTest {
 
     /**
      * The encoder writes an ASCII title char by char and any other through {@code getBytes}: either
-     * way the binary holds exactly what {@code getBytes(UTF_8)} makes, unpaired surrogates and all.
+     * way the binary holds exactly what {@code getBytes(UTF_8)} makes. (A title with a lone
+     * surrogate cannot be made: {@code TodoEntryTest}.)
      */
     @Property(tries = 500)
     void titlesAreWrittenAsUtf8(@ForAll("titles") String title) {
@@ -98,7 +99,13 @@ class TermCodecFuzzTest {
     @Provide
     Arbitrary<String> titles() {
         return Arbitraries.oneOf(Arbitraries.strings().ascii().ofMaxLength(30),
-                Arbitraries.strings().all().ofMaxLength(30),
-                Arbitraries.of("\uD800", "x\uDC00y", "\uD83D\uDE00", "Gym ✓ ünïcødé"));
+                text(Arbitraries.strings().all().ofMaxLength(30)),
+                Arbitraries.of("\uD83D\uDE00", "x\uD83D\uDE00y", "Gym ✓ ünïcødé"));
+    }
+
+    /** Strings a title can be: every surrogate half of a pair. */
+    private static Arbitrary<String> text(Arbitrary<String> strings) {
+        return strings.filter(
+                s -> s.codePoints().noneMatch(c -> Character.getType(c) == Character.SURROGATE));
     }
 }
