@@ -2,7 +2,7 @@ package todo.persistence;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -21,9 +21,30 @@ import todo.TodoList;
  * other objects, recurse deeper than that shape, or allocate more than the input's own length
  * justifies. Anything else is a {@link CorruptDataException}.
  *
- * <p>The encoder writes what OTP 24 and 25 write byte for byte (atoms as {@code ATOM_EXT}, map
- * keys in Erlang term order); OTP 26+ writes atoms as {@code SMALL_ATOM_UTF8_EXT}, which the
- * decoder reads too.
+ * <p>The bytes. For a list of at most 32 entries, the encoder writes byte for byte what
+ * {@code term_to_binary} writes in OTP 24 and 25: atoms as {@code ATOM_EXT}, and every map (the
+ * list, its entries, each entry, each date) in Erlang term order, as OTP writes a map of at most
+ * 32 keys. OTP keeps a larger map as a hash trie and writes its pairs in the order of its internal
+ * hash, which this encoder does not reproduce: the entries of a list of 33 or more are written in
+ * id order. That is valid ETF ({@code MAP_EXT} may come in any order), which
+ * {@code binary_to_term} reads into a term equal to the book's list, but not the same bytes
+ * ({@code ElixirInteropTest.upTo32EntriesTheBytesAreOtpsAndBeyondAnEqualTerm}). OTP 26+ writes
+ * atoms as {@code SMALL_ATOM_UTF8_EXT}, which the decoder reads too.
+ *
+ * <p>What the book's code can store but a {@link TodoList} cannot hold is refused, not read into
+ * something else, so that the next store cannot lose or change it; the message names the entry
+ * and says what the book's code did. The file is left as it is. Three such lists:
+ *
+ * <ul>
+ *   <li>an entry whose id an {@code update_entry} changed: the book files it under the new id
+ *       (at or past {@code next_id}, or below 1) and keeps the old one, which Java's
+ *       {@code updateEntry} refuses to do;
+ *   <li>an entry with keys besides {@code :id}, {@code :date} and {@code :title}:
+ *       {@code add_entry} keeps every key of the map it is given, and a {@link TodoEntry} has no
+ *       place for them;
+ *   <li>a title that is not a UTF-8 binary (a Latin-1 binary, a charlist): a Java string cannot
+ *       hold it unchanged.
+ * </ul>
  */
 public final class TermCodec {
     private static final int VERSION = 131;
@@ -36,6 +57,14 @@ public final class TermCodec {
     private static final int SMALL_BIG_EXT = 110;
     private static final int BINARY_EXT = 109;
     private static final int MAP_EXT = 116;
+    private static final int LARGE_BIG_EXT = 111;
+    private static final int NEW_FLOAT_EXT = 70;
+    private static final int SMALL_TUPLE_EXT = 104;
+    private static final int LARGE_TUPLE_EXT = 105;
+    private static final int NIL_EXT = 106;
+    private static final int STRING_EXT = 107;
+    private static final int LIST_EXT = 108;
+    private static final int BIT_BINARY_EXT = 77;
     private static final int COMPRESSED = 80;
 
     private TermCodec() {}
@@ -289,12 +318,25 @@ public final class TermCodec {
             switch (key) {
                 case "__struct__" -> struct = in.expectAtom("Elixir.Todo.List", struct);
                 case "entries" -> entries = in.once(entries, key, () -> entries(in));
-                case "next_id" -> nextId = in.once(nextId, key, in::integer);
+                case "next_id" -> nextId = in.once(nextId, key, () -> in.integer(":next_id"));
                 default -> throw in.corrupt("unexpected key :" + key + " in %Todo.List{}");
             }
         }
         if (!struct || entries == null || nextId == null) {
             throw in.corrupt("%Todo.List{} needs :__struct__, :entries and :next_id");
+        }
+        for (long id : entries.keySet()) {
+            if (id < 1 || id >= nextId) {
+                throw in.corrupt("the entry under id " + id
+                        + (id < 1
+                                ? " has an id below 1"
+                                : " has an id at or past the list's :next_id " + nextId)
+                        + ". The book's update_entry makes such a list when its updater changes an"
+                        + " entry's id: it files the entry under the new id and keeps the old one."
+                        + " Java's updateEntry refuses to change an id, and a TodoList cannot hold"
+                        + " this entry, so the list is not read; give the entry back its id, or"
+                        + " raise :next_id past it, in Elixir");
+            }
         }
         try {
             return new TodoList(nextId, entries);
@@ -307,8 +349,8 @@ public final class TermCodec {
         int arity = in.mapArity("entries");
         var entries = new TreeMap<Long, TodoEntry>();
         for (int i = 0; i < arity; i++) {
-            long id = in.integer();
-            TodoEntry entry = entry(in);
+            long id = in.integer("a key in :entries (an entry's id)");
+            TodoEntry entry = entry(in, id);
             if (entries.put(id, entry) != null) {
                 throw in.corrupt("entry id " + id + " appears twice");
             }
@@ -316,28 +358,48 @@ public final class TermCodec {
         return entries;
     }
 
-    private static TodoEntry entry(Reader in) {
-        int arity = in.mapArity("an entry");
+    private static TodoEntry entry(Reader in, long under) {
+        String entry = "the entry under id " + under;
+        int arity = in.mapArity(entry);
         Long id = null;
         LocalDate date = null;
         String title = null;
         for (int i = 0; i < arity; i++) {
+            if (in.peek() != -1 && !Reader.isAtom(in.peek())) {
+                throw extraKey(in, entry, "a key that is " + Reader.describe(in.peek()));
+            }
             String key = in.atom();
             switch (key) {
-                case "id" -> id = in.once(id, key, in::integer);
+                case "id" -> id = in.once(id, key, () -> in.integer(entry + "'s :id"));
                 case "date" -> date = in.once(date, key, () -> date(in));
-                case "title" -> title = in.once(title, key, in::utf8Binary);
-                default -> throw in.corrupt("unexpected key :" + key + " in an entry");
+                case "title" -> title = in.once(title, key, () -> in.utf8Binary(entry));
+                default -> throw extraKey(in, entry, "the key :" + key);
             }
         }
         if (id == null || date == null || title == null) {
-            throw in.corrupt("an entry needs :id, :date and :title");
+            throw in.corrupt(entry + " has no " + (id == null
+                    ? ":id"
+                    : date == null
+                            ? ":date"
+                            : ":title")
+                    + "; an entry needs :id, :date and :title");
+        }
+        if (id != under) {
+            throw in.corrupt(entry + " has :id " + id
+                    + "; the book's code files every entry under its own id");
         }
         try {
             return new TodoEntry(id, date, title);
         } catch (IllegalArgumentException e) {
             throw in.corrupt(e.getMessage());
         }
+    }
+
+    private static CorruptDataException extraKey(Reader in, String entry, String key) {
+        return in.corrupt(entry + " has " + key + " besides :id, :date and :title. The book's"
+                + " add_entry and update_entry keep every key an entry map has, but a Java TodoEntry"
+                + " has only those three: reading it would drop the others at its next store,"
+                + " so the list is not read");
     }
 
     private static LocalDate date(Reader in) {
@@ -352,9 +414,9 @@ public final class TermCodec {
             switch (key) {
                 case "__struct__" -> struct = in.expectAtom("Elixir.Date", struct);
                 case "calendar" -> calendar = in.expectAtom("Elixir.Calendar.ISO", calendar);
-                case "year" -> year = in.once(year, key, in::integer);
-                case "month" -> month = in.once(month, key, in::integer);
-                case "day" -> day = in.once(day, key, in::integer);
+                case "year" -> year = in.once(year, key, () -> in.integer("a date's :year"));
+                case "month" -> month = in.once(month, key, () -> in.integer("a date's :month"));
+                case "day" -> day = in.once(day, key, () -> in.integer("a date's :day"));
                 default -> throw in.corrupt("unexpected key :" + key + " in a date");
             }
         }
@@ -410,7 +472,7 @@ public final class TermCodec {
         int mapArity(String what) {
             int tag = u8(what);
             if (tag != MAP_EXT) {
-                throw corrupt("expected a map for " + what + ", found tag " + tag);
+                throw corrupt("expected a map for " + what + ", found " + describe(tag));
             }
             int arity = i32(what);
             if (arity < 0 || (long) arity * 2 > remaining()) {
@@ -425,7 +487,7 @@ public final class TermCodec {
             int length = switch (tag) {
                 case ATOM_EXT, ATOM_UTF8_EXT -> u16("an atom's length");
                 case SMALL_ATOM_EXT, SMALL_ATOM_UTF8_EXT -> u8("an atom's length");
-                default -> throw corrupt("expected an atom, found tag " + tag);
+                default -> throw corrupt("expected an atom, found " + describe(tag));
             };
             need(length, "an atom");
             var charset = tag == ATOM_EXT || tag == SMALL_ATOM_EXT
@@ -447,13 +509,39 @@ public final class TermCodec {
             return true;
         }
 
-        long integer() {
+        /** An integer that is {@code what} (for the message if it is none). */
+        long integer(String what) {
             int tag = u8("an integer");
             return switch (tag) {
                 case SMALL_INTEGER_EXT -> u8("an integer");
                 case INTEGER_EXT -> i32("an integer");
                 case SMALL_BIG_EXT -> bigInteger();
-                default -> throw corrupt("expected an integer, found tag " + tag);
+                default -> throw corrupt(
+                        "expected an integer for " + what + ", found " + describe(tag));
+            };
+        }
+
+        static boolean isAtom(int tag) {
+            return tag == ATOM_EXT || tag == ATOM_UTF8_EXT || tag == SMALL_ATOM_EXT
+                    || tag == SMALL_ATOM_UTF8_EXT;
+        }
+
+        /** What kind of term a tag starts, in Elixir's words, for messages. */
+        static String describe(int tag) {
+            return switch (tag) {
+                case ATOM_EXT, ATOM_UTF8_EXT, SMALL_ATOM_EXT, SMALL_ATOM_UTF8_EXT ->
+                    "an atom (nil, true and false are atoms too)";
+                case SMALL_INTEGER_EXT, INTEGER_EXT, SMALL_BIG_EXT, LARGE_BIG_EXT -> "an integer";
+                case NEW_FLOAT_EXT -> "a float";
+                case BINARY_EXT -> "a binary (a string)";
+                case BIT_BINARY_EXT -> "a bitstring";
+                case STRING_EXT -> "a charlist (as ~c\"Dentist\" or 'Dentist')";
+                case LIST_EXT -> "a list";
+                case NIL_EXT -> "an empty list";
+                case SMALL_TUPLE_EXT, LARGE_TUPLE_EXT -> "a tuple";
+                case MAP_EXT -> "a map";
+                case -1 -> "the end of the data";
+                default -> "a term with tag " + tag;
             };
         }
 
@@ -482,26 +570,38 @@ public final class TermCodec {
             return sign == 0 ? magnitude : -magnitude;
         }
 
-        String utf8Binary() {
+        /** The title of {@code entry}: a binary of UTF-8 text, as the book's strings are. */
+        String utf8Binary(String entry) {
             int tag = u8("a title");
             if (tag != BINARY_EXT) {
-                throw corrupt("expected a binary for a title, found tag " + tag);
+                throw corrupt("the :title of " + entry + " is " + describe(tag)
+                        + ", not a string (a binary); a Java title cannot be anything else, so"
+                        + " the list is not read");
             }
             int length = i32("a title's length");
             if (length < 0) {
                 throw corrupt("a binary of " + Integer.toUnsignedString(length) + " bytes");
             }
             need(length, "a title");
-            try {
-                CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes, position, length));
-                position += length;
-                return chars.toString();
-            } catch (CharacterCodingException e) {
-                throw corrupt("a title that is not UTF-8");
+            var in = ByteBuffer.wrap(bytes, position, length);
+            var out = CharBuffer.allocate(length); // at most one char per byte
+            var decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            CoderResult result = decoder.decode(in, out, true);
+            if (!result.isError()) {
+                result = decoder.flush(out);
             }
+            if (result.isError()) {
+                int offset = in.position() - position;
+                throw corrupt(String.format("the :title of %s is a binary that is not UTF-8"
+                        + " text (byte 0x%02X at offset %d of %d). The book's code stores any"
+                        + " binary as a title, but a Java string cannot hold these bytes"
+                        + " unchanged, so the list is not read", entry,
+                        bytes[position + offset] & 0xff, offset, length));
+            }
+            position += length;
+            return out.flip().toString();
         }
 
         <T> T once(T current, String key, java.util.function.Supplier<T> read) {

@@ -1,6 +1,7 @@
 package todo.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -71,6 +72,51 @@ class ElixirInteropTest {
         Files.write(file, TermCodec.encode(plusOne));
 
         assertThat(elixir("read-large-ids", file)).isEqualTo("equal: true, same bytes: true");
+    }
+
+    /** The list of {@code n} entries that {@code interop.exs} builds as {@code numbered.(n)}. */
+    static TodoList numbered(int n) {
+        TodoList list = TodoList.empty();
+        for (int i = 1; i <= n; i++) {
+            list = list.addEntry(
+                    new TodoEntry(LocalDate.of(2024, 1, 1).plusDays(i), "entry " + i + " ✓"));
+        }
+        return list;
+    }
+
+    /**
+     * What TermCodec's class comment claims: up to 32 entries, every map is one OTP keeps flat and
+     * writes in term order, so the bytes are the book's; from 33 on, OTP writes the entries in
+     * the order of its internal hash and Java in id order, so the bytes differ but Elixir reads
+     * an equal term.
+     */
+    @Test
+    void upTo32EntriesTheBytesAreOtpsAndBeyondAnEqualTerm() throws Exception {
+        int[] sizes = {0, 1, 2, 31, 32, 33, 40, 100};
+        for (int n : sizes) {
+            Files.write(folder.resolve("entries-" + n), TermCodec.encode(numbered(n)));
+        }
+
+        assertThat(elixir("same-bytes", folder)).isEqualTo(
+                "0:true/true 1:true/true 2:true/true 31:true/true 32:true/true 33:true/false"
+                        + " 40:true/false 100:true/false");
+    }
+
+    /**
+     * The lists of {@code TermCodecTest.listsTheBooksCodeMakesThatATodoListCannotHold} are what the
+     * book's code writes today, and each is refused, not read into something else.
+     */
+    @Test
+    void listsTheBooksCodeMakesThatATodoListCannotHoldAreRefused() throws Exception {
+        assertThat(elixir("write-book-cases", folder)).isEqualTo("written");
+
+        for (String name : List.of("changed-id", "extra-key", "not-utf8", "charlist")) {
+            byte[] fromElixir = Files.readAllBytes(folder.resolve(name));
+            assertThat(fromElixir).as(name).isEqualTo(TermCodecTest.bookList(name));
+            assertThatThrownBy(() -> TermCodec.decode(fromElixir)).as(name)
+                    .isInstanceOf(CorruptDataException.class)
+                    .hasMessageContaining("the list is not read");
+        }
     }
 
     static boolean elixirIsInstalled() {

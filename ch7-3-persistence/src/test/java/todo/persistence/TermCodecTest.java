@@ -3,12 +3,16 @@ package todo.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -145,7 +149,48 @@ class TermCodecTest {
         byte[] bytes = DENTIST_FROM_ELIXIR.clone();
         bytes[bytes.length - 19] = (byte) 0xff; // inside "Dentist"
 
-        assertCorrupt(bytes, "a title that is not UTF-8");
+        assertCorrupt(bytes, "is a binary that is not UTF-8 text (byte 0xFF at offset 0 of 7)");
+    }
+
+    /**
+     * Lists the book's own functions make (written by Elixir 1.14 / OTP 24 with
+     * {@code interop.exs write-book-cases}; {@code ElixirInteropTest} checks that they still are
+     * what Elixir writes) that a {@link TodoList} cannot hold without losing or changing something.
+     * Each is refused with what the book's code did, and the file stays as it was.
+     */
+    static Stream<Arguments> listsTheBooksCodeMakesThatATodoListCannotHold() {
+        return Stream.of(
+                Arguments.of("changed-id", "the entry under id 5 has an id at or past the list's"
+                        + " :next_id 2. The book's update_entry makes such a list when its updater"
+                        + " changes an entry's id"),
+                Arguments.of("extra-key", "the entry under id 1 has the key :priority besides :id,"
+                        + " :date and :title. The book's add_entry and update_entry keep every key"),
+                Arguments.of("not-utf8", "the :title of the entry under id 1 is a binary that is"
+                        + " not UTF-8 text (byte 0xE9 at offset 3 of 4). The book's code stores"
+                        + " any binary as a title"),
+                Arguments.of("charlist", "the :title of the entry under id 1 is a charlist (as"
+                        + " ~c\"Dentist\" or 'Dentist'), not a string (a binary)"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("listsTheBooksCodeMakesThatATodoListCannotHold")
+    void aListTheBooksCodeMakesButATodoListCannotHoldIsRefusedSayingWhy(String name, String why,
+            @TempDir Path folder) throws IOException {
+        byte[] fromElixir = bookList(name);
+        Path file = folder.resolve("bob");
+        Files.write(file, fromElixir);
+
+        assertThatThrownBy(() -> new ListStore(new FileStorage(folder)).load("bob"))
+                .isInstanceOf(CorruptDataException.class)
+                .hasMessageStartingWith("the to-do list 'bob' in " + file)
+                .hasMessageContaining(why);
+        assertThat(Files.readAllBytes(file)).isEqualTo(fromElixir);
+    }
+
+    static byte[] bookList(String name) throws IOException {
+        try (var in = TermCodecTest.class.getResourceAsStream("/book-lists/" + name)) {
+            return in.readAllBytes();
+        }
     }
 
     @Test
