@@ -12,6 +12,13 @@ import java.util.stream.Collectors;
  * A list's name is also its file name, as in the book ({@code Path.join(@db_folder, key)}), so it
  * must be usable as one plain file name in the folder. Checked in the caller, before any process
  * or file exists.
+ *
+ * <p>The same name must mean the same file wherever the folder is, so {@code \}, a separator on
+ * Windows, is refused on every system, as {@code /} is. What is not refused here: on a file
+ * system that ignores case (macOS's and Windows' defaults) {@code "Bob"} and {@code "bob"} are
+ * one file, so two lists whose names differ only in case share it and the last store wins. Only
+ * the folder can tell, and names are checked before any folder is known; keep a folder on such a
+ * system to names in one case.
  */
 public final class ListNames {
     /** The longest file name Linux and most file systems accept, in bytes. */
@@ -56,6 +63,11 @@ public final class ListNames {
         }
         if (name.indexOf('/') >= 0) {
             throw new IllegalArgumentException("a to-do list name must not contain '/': " + name);
+        }
+        if (name.indexOf('\\') >= 0) {
+            throw new IllegalArgumentException(
+                    "a to-do list name must not contain '\\' (a folder separator on Windows): "
+                            + name);
         }
         if (name.indexOf('\0') >= 0) {
             throw new IllegalArgumentException(
