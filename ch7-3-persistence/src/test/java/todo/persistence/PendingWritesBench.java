@@ -16,12 +16,12 @@ import todo.TodoList;
  * one's file should be), through one {@link PendingWrites} on real files: what a failing list costs
  * the others. A figure to read, not a test; {@link PendingWritesTest} counts the attempts.
  *
- * <p>Run with the JDK the build uses (the shell's {@code java} is 17), after
- * {@code mvn -q -pl ch7-3-persistence -am test-compile}:
+ * <p>Run with the JDK the build uses (the shell's {@code java} is 17), from the root:
  *
  * <pre>
- * cd ch7-3-persistence &amp;&amp; mvn -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java \
+ * mvn -q -pl ch7-3-persistence -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/cp.txt
+ * cd ch7-3-persistence &amp;&amp; /usr/lib/jvm/temurin-25-jdk-amd64/bin/java \
  *     -cp target/test-classes:target/classes:$(cat target/cp.txt) todo.persistence.PendingWritesBench
  * </pre>
  */
