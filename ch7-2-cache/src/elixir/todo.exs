@@ -1,39 +1,8 @@
-# The book's Todo.Server and Todo.Cache (Elixir in Action, 3rd ed., section 7.2), unchanged: the
-# processes and messages that LoadTest measures. Todo.List is step 7.1's, as 7.3's twins use it.
-Code.require_file("../../../ch7-1-mix-project/src/elixir/todo_list.exs", __DIR__)
+# The book's Todo.Cache (Elixir in Action, 3rd ed., section 7.2), unchanged: the processes and
+# messages that LoadTest measures, over step 7.1's Todo.Server and Todo.List.
+Code.require_file("../../../ch7-1-mix-project/src/elixir/todo_server.exs", __DIR__)
 
-defmodule Todo.Server do
-  use GenServer
-
-  def start do
-    GenServer.start(__MODULE__, nil)
-  end
-
-  def add_entry(todo_server, new_entry) do
-    GenServer.cast(todo_server, {:add_entry, new_entry})
-  end
-
-  def entries(todo_server, date) do
-    GenServer.call(todo_server, {:entries, date})
-  end
-
-  @impl GenServer
-  def init(_) do
-    {:ok, Todo.List.new()}
-  end
-
-  @impl GenServer
-  def handle_cast({:add_entry, new_entry}, todo_list) do
-    new_state = Todo.List.add_entry(todo_list, new_entry)
-    {:noreply, new_state}
-  end
-
-  @impl GenServer
-  def handle_call({:entries, date}, _, todo_list) do
-    {:reply, Todo.List.entries(todo_list, date), todo_list}
-  end
-end
-
+# tag::cache[]
 defmodule Todo.Cache do
   use GenServer
 
@@ -67,3 +36,4 @@ defmodule Todo.Cache do
     end
   end
 end
+# end::cache[]

@@ -1,6 +1,7 @@
 # The book's Todo.Database of exercise 7.3.5, its solution: a pool of three workers, and a key
 # always goes to the same one. The database process only chooses the worker; the caller then
 # talks to that worker directly.
+# tag::pool[]
 defmodule Todo.Database do
   use GenServer
 
@@ -45,3 +46,4 @@ defmodule Todo.Database do
     {:reply, Map.get(workers, worker_key), workers}
   end
 end
+# end::pool[]

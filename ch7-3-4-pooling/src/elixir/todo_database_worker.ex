@@ -1,4 +1,5 @@
 # The book's Todo.DatabaseWorker of exercise 7.3.5: one process that reads and writes files.
+# tag::worker[]
 defmodule Todo.DatabaseWorker do
   use GenServer
 
@@ -43,3 +44,4 @@ defmodule Todo.DatabaseWorker do
     Path.join(db_folder, to_string(key))
   end
 end
+# end::worker[]

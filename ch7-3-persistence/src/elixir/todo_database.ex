@@ -1,4 +1,5 @@
 # The book's Todo.Database of section 7.3.2: one process does every read and write.
+# tag::database[]
 defmodule Todo.Database do
   use GenServer
 
@@ -46,3 +47,4 @@ defmodule Todo.Database do
     Path.join(@db_folder, to_string(key))
   end
 end
+# end::database[]

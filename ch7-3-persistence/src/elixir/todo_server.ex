@@ -1,4 +1,5 @@
 # The book's Todo.Server of section 7.3.2: loads its list after start, stores it after each change.
+# tag::server[]
 defmodule Todo.Server do
   use GenServer
 
@@ -41,3 +42,4 @@ defmodule Todo.Server do
     }
   end
 end
+# end::server[]

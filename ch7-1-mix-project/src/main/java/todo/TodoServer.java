@@ -13,6 +13,7 @@ import java.util.List;
  * <p>As in the book, the interface functions come first and run in the caller's thread; the
  * callbacks follow and run in the server's own process, the only place the list lives.
  */
+// tag::server[]
 public final class TodoServer implements GenServer<TodoList, TodoServer.Request> {
 
     /** The server's protocol: one record per message. */
@@ -66,3 +67,4 @@ public final class TodoServer implements GenServer<TodoList, TodoServer.Request>
         };
     }
 }
+// end::server[]

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * The READMEs of the workbook and their generated parts. A Java block is always a region of a
- * compiled source file, named by the comment above it:
+ * compiled source file, and an Elixir block may be a region of the book's code in a step's
+ * {@code src/elixir}, named by the comment above it:
  *
  * <pre>
  * &lt;!-- include: ch7-2-cache/src/test/java/todo/cache/TodoCacheTest.java[tag=assertions] --&gt;
@@ -26,17 +27,26 @@ public final class Readmes {
     /** The command that rewrites the generated parts, as the READMEs and failures quote it. */
     public static final String REFRESH = "mvn -q -pl docs compile exec:exec@refresh";
 
+    /** An included block: the file, the region's tag, the block's language, the block. */
     static final Pattern INCLUDE = Pattern.compile(
-            "<!-- include: (\\S+)\\[tag=([\\w-]+)] -->\\n```java\\n(.*?)```", Pattern.DOTALL);
+            "<!-- include: (\\S+)\\[tag=([\\w-]+)] -->\\n```(java|elixir)\\n(.*?)```",
+            Pattern.DOTALL);
+
+    /** The pages that {@link #all} reads beside each module's README. */
+    private static final java.util.Set<String> PAGES = java.util.Set.of("README.md",
+            "BENCHMARKS.md", "CHAPTER.md");
     private static final Pattern CHANGES = Pattern.compile(
             "(<!-- changes: begin[^\\n]*-->\\n)(.*?)(<!-- changes: end -->)", Pattern.DOTALL);
 
     private Readmes() {}
 
-    /** Every README.md of the workbook, outside build output and hidden folders. */
+    /**
+     * Every README.md of the workbook, and the pages beside them (a module's BENCHMARKS.md, the
+     * chapter's CHAPTER.md), outside build output and hidden folders.
+     */
     public static List<Path> all(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.getFileName().toString().equals("README.md"))
+            return files.filter(f -> PAGES.contains(f.getFileName().toString()))
                     .filter(f -> !ignored(root.relativize(f)))
                     .sorted().toList();
         }
@@ -59,7 +69,8 @@ public final class Readmes {
         while (include.find()) {
             List<String> region = Regions.region(root.resolve(include.group(1)), include.group(2));
             String block = "<!-- include: " + include.group(1) + "[tag=" + include.group(2)
-                    + "] -->\n```java\n" + String.join("\n", region) + "\n```";
+                    + "] -->\n```" + include.group(3) + "\n" + String.join("\n", region)
+                    + "\n```";
             include.appendReplacement(out, Matcher.quoteReplacement(block));
         }
         include.appendTail(out);

@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * A region of a source file, between {@code // tag::name[]} and {@code // end::name[]} (the
- * markers of Asciidoctor and the Spring guides). Marker lines of other regions inside it are left
- * out, and the common indentation is removed, so that a README shows the region as a reader would
- * write it.
+ * markers of Asciidoctor and the Spring guides), or {@code # tag::name[]} in the book's Elixir
+ * ({@code .ex}, {@code .exs}). Marker lines of other regions inside it are left out, and the
+ * common indentation is removed, so that a README shows the region as a reader would write it.
  */
 public final class Regions {
-    private static final Pattern MARKER = Pattern.compile("\\s*// (tag|end)::[\\w-]+\\[]\\s*");
+    private static final Pattern MARKER = Pattern.compile("\\s*(//|#) (tag|end)::[\\w-]+\\[]\\s*");
 
     private Regions() {}
 
@@ -27,11 +27,12 @@ public final class Regions {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        int start = indexOf(lines, "// tag::" + tag + "[]", 0);
-        int end = start < 0 ? -1 : indexOf(lines, "// end::" + tag + "[]", start);
+        String comment = file.toString().matches(".*\\.exs?") ? "# " : "// ";
+        int start = indexOf(lines, comment + "tag::" + tag + "[]", 0);
+        int end = start < 0 ? -1 : indexOf(lines, comment + "end::" + tag + "[]", start);
         if (start < 0 || end < 0) {
-            throw new IllegalArgumentException(
-                    file + " has no region `// tag::" + tag + "[]` ... `// end::" + tag + "[]`");
+            throw new IllegalArgumentException(file + " has no region `" + comment + "tag::" + tag
+                    + "[]` ... `" + comment + "end::" + tag + "[]`");
         }
         List<String> region = new ArrayList<>();
         for (String line : lines.subList(start + 1, end)) {

@@ -76,8 +76,8 @@ class WorkbookDocsTest {
             String text = Files.readString(readme);
             long javaBlocks = FENCE.matcher(text).results().filter(f -> f.group(1).equals("java"))
                     .count();
-            List<String> sources = Readmes.INCLUDE.matcher(text).results().map(m -> m.group(1))
-                    .toList();
+            List<String> sources = Readmes.INCLUDE.matcher(text).results()
+                    .filter(m -> m.group(3).equals("java")).map(m -> m.group(1)).toList();
             if (sources.size() != javaBlocks) {
                 problems.add(ROOT.relativize(readme) + ": " + javaBlocks + " java blocks, "
                         + sources.size()

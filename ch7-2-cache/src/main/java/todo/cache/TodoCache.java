@@ -16,6 +16,7 @@ import todo.TodoServer;
  * run twice at once for the same name: the cache process is the synchronisation point, and no
  * lock is needed (section 7.2.3).
  */
+// tag::cache[]
 public final class TodoCache
         implements GenServer<Map<String, Pid<TodoServer.Request>>, TodoCache.Request> {
 
@@ -62,3 +63,4 @@ public final class TodoCache
         };
     }
 }
+// end::cache[]
