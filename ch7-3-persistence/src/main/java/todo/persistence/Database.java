@@ -29,9 +29,9 @@ public interface Database {
     TodoList get(String key);
 
     /**
-     * The load of a to-do server that has just started: {@link #get}, but without its time limit
-     * where it has one. The server's changes wait in its mailbox behind the load, so a server that
-     * gave up would lose them; a database behind a backlog is slow, not gone.
+     * {@link #get}, without its time limit where it has one: what a to-do server asks when its
+     * {@code get} at start timed out. The server's changes wait in its mailbox behind the load, so
+     * a server that gave up would lose them; a database behind a backlog is slow, not gone.
      */
     default TodoList load(String key) {
         return get(key);

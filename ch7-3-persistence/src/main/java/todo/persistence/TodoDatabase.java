@@ -107,9 +107,10 @@ public final class TodoDatabase implements Database {
     }
 
     /**
-     * The load of a to-do server: {@link #get} without the 5 s limit. Behind a backlog of stores
-     * the answer may take longer, and a server that gave up would drop the changes waiting behind
-     * its load; every read of a file ends by itself (the storage bounds it), so this wait does too.
+     * {@link #get} without the 5 s limit, for a to-do server whose {@code get} timed out: behind a
+     * backlog of stores the answer may take longer, and a server that gave up would drop the
+     * changes waiting behind its load. Every read of a file ends by itself (the storage bounds
+     * it), so this wait does too.
      */
     @Override
     public TodoList load(String key) {

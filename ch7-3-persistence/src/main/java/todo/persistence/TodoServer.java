@@ -59,9 +59,9 @@ public final class TodoServer implements GenServer<TodoServer.State, TodoServer.
 
     private static final System.Logger LOG = System.getLogger(TodoServer.class.getName());
 
-    /** The book's {@code {:continue, :init}}. */
+    /** The book's {@code {:continue, :init}}, and asking again after a load that timed out. */
     private enum Continue {
-        LOAD
+        LOAD, LOAD_WITHOUT_LIMIT
     }
 
     private final String name;
@@ -117,11 +117,13 @@ public final class TodoServer implements GenServer<TodoServer.State, TodoServer.
     public Result<State> handleContinue(Object continueArg, State state) {
         TodoList stored;
         try {
-            stored = database.load(state.name());
+            stored = continueArg == Continue.LOAD
+                    ? database.get(state.name())
+                    : database.load(state.name());
         } catch (CallTimeoutException slow) {
             LOG.log(Level.WARNING, "the to-do list '" + state.name() + "' is not loaded yet ("
                     + slow.getMessage() + "); asked again, its changes wait for it");
-            return Result.continueWith(state, Continue.LOAD);
+            return Result.continueWith(state, Continue.LOAD_WITHOUT_LIMIT);
         }
         return Result.noreply(new State(state.name(), stored == null ? TodoList.empty() : stored,
                 state.self(), null));

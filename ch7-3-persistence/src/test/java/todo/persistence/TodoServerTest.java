@@ -25,15 +25,14 @@ class TodoServerTest {
     @Test
     void loadsItsListOnceAtStart() {
         Database database = mock(Database.class);
-        when(database.load("bob"))
-                .thenReturn(TodoList.of(List.of(new TodoEntry(DEC_19, "Stored"))));
+        when(database.get("bob")).thenReturn(TodoList.of(List.of(new TodoEntry(DEC_19, "Stored"))));
 
         var server = TodoServer.start("bob", database);
 
         assertThat(TodoServer.entries(server, DEC_19)).extracting(TodoEntry::title)
                 .containsExactly("Stored");
         TodoServer.entries(server, DEC_19);
-        verify(database, times(1)).load("bob");
+        verify(database, times(1)).get("bob");
         GenServer.stop(server);
     }
 
@@ -58,7 +57,7 @@ class TodoServerTest {
         TodoServer.entries(server, DEC_19);
 
         var order = inOrder(database);
-        order.verify(database).load("bob");
+        order.verify(database).get("bob");
         order.verify(database).store(eq("bob"),
                 eq(TodoList.of(List.of(new TodoEntry(DEC_19, "Dentist")))));
         order.verify(database).store("bob",
