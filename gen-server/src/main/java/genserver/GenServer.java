@@ -117,6 +117,31 @@ public interface GenServer<S, M> {
         pid.process.cast(request);
     }
 
+    /**
+     * Casts {@code request} to {@code pid} once {@code delay} has passed, and returns at once (OTP's
+     * {@code Process.send_after/3}; the message arrives as a cast). A server uses it to come back
+     * to something later without waiting for it, e.g. to try a failed write again after a
+     * back-off. Like a cast it never fails: if the process has ended by then, it is dropped. A
+     * timer is not a process (it is not counted by {@link #processCount}), and cannot be cancelled:
+     * the server ignores a message it no longer needs.
+     *
+     * @throws IllegalArgumentException if the delay is negative; nothing will be sent
+     */
+    static <M> void sendAfter(Pid<M> pid, M request, Duration delay) {
+        Objects.requireNonNull(pid, "pid");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("a delay cannot be negative: " + delay);
+        }
+        Thread.ofVirtual().name("send_after " + pid).start(() -> {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                return; // nobody interrupts a timer but a JVM that shuts down
+            }
+            cast(pid, request);
+        });
+    }
+
     /** Answers a call that its server deferred with {@link Result#noreply}; from any process. */
     static void reply(From from, Object value) {
         from.complete(value);

@@ -1,9 +1,14 @@
 package todo.pooling;
 
+import genserver.GenServer;
+import genserver.Pid;
 import todo.TodoList;
 import todo.persistence.Database;
+import todo.persistence.FolderOwner;
 import todo.persistence.ListStore;
 import todo.persistence.Storage;
+import todo.persistence.TodoServer;
+import todo.persistence.WriteStatus;
 
 /**
  * Design 2, "bypassing the process": no database process at all. Each to-do server reads and
@@ -11,14 +16,28 @@ import todo.persistence.Storage;
  * writer per file, so writes of a list stay in order; but as many writes run at once as there
  * are servers with something to store: concurrency is unbounded.
  *
- * <p>A failure is thrown to the caller, the list's own server, which keeps its list and stores it
- * again with its next change; no other list notices.
+ * <p>A failure is thrown to the caller, the list's own server, which keeps its list and writes it
+ * again (after a back-off, with its next change, on {@link #retry()}, as it stops); no other list
+ * notices. The servers tell an {@link UnsavedLedger} about it, which is what {@link #writeStatus()}
+ * reads: a bookkeeping process only, through which no write goes.
  */
 public final class BypassDatabase implements Database {
     private final ListStore store;
+    private final Pid<UnsavedLedger.Request> ledger;
 
-    public BypassDatabase(Storage storage) {
+    private BypassDatabase(Storage storage, Pid<UnsavedLedger.Request> ledger) {
         this.store = new ListStore(storage);
+        this.ledger = ledger;
+    }
+
+    /** Writes through {@code storage}, with a ledger of its own; {@link #close()} stops it. */
+    public static BypassDatabase start(Storage storage) {
+        return new BypassDatabase(storage, UnsavedLedger.start());
+    }
+
+    /** Stops the ledger; a store still lands (it needs no process), but is no longer counted. */
+    public void close() {
+        FolderOwner.stopIfAlive(ledger);
     }
 
     /** Writes now, in the caller's process; returns when the list is on disk. */
@@ -30,5 +49,32 @@ public final class BypassDatabase implements Database {
     @Override
     public TodoList get(String key) {
         return store.load(key);
+    }
+
+    /** Named after the ledger, which this design's users share: one server per list. */
+    @Override
+    public String serverName(String key) {
+        return "todo server '" + key + "' of " + ledger;
+    }
+
+    @Override
+    public void unsaved(String key, Pid<TodoServer.Request> server) {
+        GenServer.cast(ledger, new UnsavedLedger.Failed(key, server));
+    }
+
+    @Override
+    public void saved(String key) {
+        GenServer.cast(ledger, new UnsavedLedger.Written(key));
+    }
+
+    /** Asks each server that keeps an unsaved list to write it again. */
+    @Override
+    public void retry() {
+        GenServer.cast(ledger, new UnsavedLedger.Retry());
+    }
+
+    @Override
+    public WriteStatus writeStatus() {
+        return GenServer.call(ledger, new UnsavedLedger.Status());
     }
 }

@@ -33,9 +33,9 @@ public enum Design {
             FolderOwner.Lease<BypassDatabase> lease = FolderOwner.acquire(files,
                     "BypassDatabase (design 2)", () -> {
                         files.recover();
-                        return new FolderOwner.Served(new BypassDatabase(hooks.around(files)),
-                                () -> true, () -> {
-                                });
+                        var database = BypassDatabase.start(hooks.around(files));
+                        // "alive" stays true: starting again would run recover() under writers
+                        return new FolderOwner.Served(database, () -> true, database::close);
                     });
             return new Running(lease.handle(), () -> 0, lease::release);
         }

@@ -2,6 +2,7 @@ package todo.pooling;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import genserver.Pid;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +11,8 @@ import java.sql.SQLException;
 import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.Storage;
+import todo.persistence.TodoServer;
+import todo.persistence.WriteStatus;
 
 /**
  * Design 6, pooling as a Java engineer meets it at work, and as Ecto does it (the seed links
@@ -25,7 +28,7 @@ public final class SqlDatabase implements Database, AutoCloseable {
 
     private SqlDatabase(Rows rows) {
         this.rows = rows;
-        this.writesInTheCaller = new BypassDatabase(rows);
+        this.writesInTheCaller = BypassDatabase.start(rows);
     }
 
     /** An H2 file in {@code folder} behind a pool of {@code connections}. */
@@ -69,6 +72,32 @@ public final class SqlDatabase implements Database, AutoCloseable {
         return writesInTheCaller.get(key);
     }
 
+    /** As design 2's: the servers that keep a list whose write failed, through its ledger. */
+    @Override
+    public String serverName(String key) {
+        return writesInTheCaller.serverName(key);
+    }
+
+    @Override
+    public void unsaved(String key, Pid<TodoServer.Request> server) {
+        writesInTheCaller.unsaved(key, server);
+    }
+
+    @Override
+    public void saved(String key) {
+        writesInTheCaller.saved(key);
+    }
+
+    @Override
+    public void retry() {
+        writesInTheCaller.retry();
+    }
+
+    @Override
+    public WriteStatus writeStatus() {
+        return writesInTheCaller.writeStatus();
+    }
+
     /** Writers waiting for a connection: this design's queue. */
     public int waiting() {
         var pool = rows.dataSource.getHikariPoolMXBean();
@@ -78,6 +107,7 @@ public final class SqlDatabase implements Database, AutoCloseable {
     /** Closes the connection pool (and with its last connection, the H2 database). */
     @Override
     public void close() {
+        writesInTheCaller.close();
         rows.dataSource.close();
     }
 

@@ -170,7 +170,7 @@ class DesignFaultTest {
         TodoServer.addEntry(bob, new TodoEntry(DEC_19, "Shopping"));
 
         assertThat(TodoServer.entries(bob, DEC_19)).hasSize(2);
-        await().until(() -> refused.get() == 2);
+        await().until(() -> refused.get() >= 2); // 2 and 6: and the server's own retries
         if (design != Design.BYPASS && design != Design.SQL) {
             await().until(() -> database.writeStatus().failedWrites() == 2);
         }

@@ -1,5 +1,6 @@
 package todo.persistence;
 
+import genserver.Pid;
 import todo.TodoList;
 
 /**
@@ -26,6 +27,35 @@ public interface Database {
      * @throws StorageException if it cannot be read
      */
     TodoList get(String key);
+
+    /**
+     * {@link #get}, without its time limit where it has one: what a to-do server asks when its
+     * {@code get} at start timed out. The server's changes wait in its mailbox behind the load, so
+     * a server that gave up would lose them; a database behind a backlog is slow, not gone.
+     */
+    default TodoList load(String key) {
+        return get(key);
+    }
+
+    /**
+     * The name that the to-do server of {@code key} is registered under, so that however many
+     * caches use this database, a list has one server (two would each store their own copy, and
+     * the last write would win); null where the design does not say (servers are not registered).
+     */
+    default String serverName(String key) {
+        return null;
+    }
+
+    /**
+     * The to-do server {@code server} keeps {@code key} because its {@link #store} threw (the
+     * designs that write in the caller): such a design counts it in {@link #writeStatus} and asks
+     * the server to store it again on {@link #retry}. Nothing to do for a design that keeps its
+     * failed writes itself.
+     */
+    default void unsaved(String key, Pid<TodoServer.Request> server) {}
+
+    /** The server that kept {@code key} unsaved has stored it since. */
+    default void saved(String key) {}
 
     /** Writes again every list whose last write failed; nothing to do for a design that keeps none. */
     default void retry() {}

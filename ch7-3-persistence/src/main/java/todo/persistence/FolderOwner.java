@@ -66,10 +66,14 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
 
     /** A start's share of the folder: the design's handle, and the lease to give back. */
     public record Lease<T>(T handle, Pid<Request> owner, long lease) {
-        /** Gives the lease back; once only counts, as the lease is one number. */
+        /**
+         * Gives the lease back; once only counts, as the lease is one number. The last one waits,
+         * without a time limit, until the design has stopped: a database drains its mailbox first,
+         * and a backlog of writes takes as long as it takes (5 s, OTP's default, would abandon it).
+         */
         public void release() {
             try {
-                GenServer.call(owner, new Leave(lease));
+                GenServer.call(owner, new Leave(lease), TodoDatabase.FOREVER);
             } catch (ProcessExitException gone) {
                 // the owner is gone already: nothing left to release
             }
@@ -108,7 +112,9 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
                 owner = (Pid<Request>) e.pid();
             }
             try {
-                Object answer = GenServer.call(owner, new Join(design));
+                // No time limit: the owner may be stopping its design for the user that left last,
+                // which takes as long as that design's backlog of writes
+                Object answer = GenServer.call(owner, new Join(design), TodoDatabase.FOREVER);
                 if (answer instanceof Refused(String running)) {
                     throw new IllegalStateException("the folder " + files.folder()
                             + " is already served by " + running + " (" + owner + "), not by "

@@ -5,6 +5,7 @@ import genserver.GenServer;
 import genserver.Pid;
 import genserver.Result;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 import todo.TodoList;
 
@@ -37,6 +38,9 @@ public final class TodoDatabase implements Database {
 
     /** A call: the {@link WriteStatus}. */
     public record Status() implements Request {}
+
+    /** OTP's {@code :infinity}: {@link GenServer#call} waits as long as it takes. */
+    static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
 
     private final Pid<Request> pid;
     /** This start's share of its folder; null for a database over any storage. */
@@ -76,8 +80,9 @@ public final class TodoDatabase implements Database {
     public static final String DESIGN = "TodoDatabase (one database process)";
 
     /**
-     * This user is done with the database: the last user's close stops it (after writing what it
-     * can). Closing twice counts once.
+     * This user is done with the database: the last user's close stops it, and returns once every
+     * store it had accepted is on disk or logged as lost (however long its backlog takes). Closing
+     * twice counts once.
      */
     public void close() {
         FolderOwner.close(lease, pid);
@@ -99,6 +104,24 @@ public final class TodoDatabase implements Database {
     public TodoList get(String key) {
         Loaded loaded = GenServer.call(pid, new Get(ListNames.requireValid(key)));
         return loaded.orThrow();
+    }
+
+    /**
+     * {@link #get} without the 5 s limit, for a to-do server whose {@code get} timed out: behind a
+     * backlog of stores the answer may take longer, and a server that gave up would drop the
+     * changes waiting behind its load. Every read of a file ends by itself (the storage bounds
+     * it), so this wait does too.
+     */
+    @Override
+    public TodoList load(String key) {
+        Loaded loaded = GenServer.call(pid, new Get(ListNames.requireValid(key)), FOREVER);
+        return loaded.orThrow();
+    }
+
+    /** Named after this database's process: each of its lists has one server, whoever asks. */
+    @Override
+    public String serverName(String key) {
+        return "todo server '" + key + "' of " + pid;
     }
 
     @Override

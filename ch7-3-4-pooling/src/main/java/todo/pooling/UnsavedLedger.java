@@ -1,0 +1,91 @@
+package todo.pooling;
+
+import genserver.From;
+import genserver.GenServer;
+import genserver.Pid;
+import genserver.Result;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import todo.persistence.Misdirected;
+import todo.persistence.TodoServer;
+import todo.persistence.WriteStatus;
+
+/**
+ * Designs 2 and 6 write in the caller, each list's own to-do server, and it is that server that
+ * keeps a list whose write failed. This small process is where the servers say so, so that the
+ * design's {@code writeStatus} and {@code retry} tell the truth. It writes nothing itself: a
+ * retry asks each server to store its list again, so a list keeps its one writer.
+ */
+public final class UnsavedLedger implements GenServer<UnsavedLedger.State, UnsavedLedger.Request> {
+
+    /** The ledger's protocol. */
+    public sealed interface Request permits Failed, Written, Retry, Status {}
+
+    /** A cast: {@code server} could not write {@code key}, and keeps it. */
+    public record Failed(String key, Pid<TodoServer.Request> server) implements Request {}
+
+    /** A cast: the list is written since. */
+    public record Written(String key) implements Request {}
+
+    /** A cast: ask every server with an unsaved list to store it again. */
+    public record Retry() implements Request {}
+
+    /** A call: the {@link WriteStatus}. */
+    public record Status() implements Request {}
+
+    /** Which server keeps each unsaved list, and how many writes have failed. */
+    public record State(Map<String, Pid<TodoServer.Request>> unsaved, long failedWrites) {}
+
+    /** Starts a ledger for one design's folder (or database). */
+    public static Pid<Request> start() {
+        return GenServer.start(new UnsavedLedger());
+    }
+
+    @Override
+    public Result<State> init() {
+        return Result.ok(new State(new LinkedHashMap<>(), 0));
+    }
+
+    @Override
+    public Result<State> handleCast(Request request, State state) {
+        switch (request) {
+            case Failed(String key, Pid<TodoServer.Request> server) -> {
+                state.unsaved().put(key, server);
+                return Result.noreply(new State(state.unsaved(), state.failedWrites() + 1));
+            }
+            case Written(String key) -> state.unsaved().remove(key);
+            case Retry() -> {
+                forgetTheLost(state);
+                state.unsaved().values().forEach(server -> GenServer.cast(server,
+                        new TodoServer.StoreAgain(TodoServer.StoreAgain.ASKED)));
+            }
+            case Status status -> Misdirected.cast(status);
+        }
+        return Result.noreply(state);
+    }
+
+    @Override
+    public Result<State> handleCall(Request request, From from, State state) {
+        return switch (request) {
+            case Status() -> {
+                forgetTheLost(state);
+                yield Result.reply(new WriteStatus(new ArrayList<>(state.unsaved().keySet()),
+                        state.failedWrites()), state);
+            }
+            default -> Result.reply(Misdirected.call(request), state);
+        };
+    }
+
+    /**
+     * A server that has ended has either stored its list as it stopped (and said so) or logged it
+     * as lost: in neither case is there anything left to write again.
+     */
+    private static void forgetTheLost(State state) {
+        List<String> lost = state.unsaved().entrySet().stream()
+                .filter(entry -> !GenServer.isAlive(entry.getValue())).map(Map.Entry::getKey)
+                .toList();
+        lost.forEach(state.unsaved()::remove);
+    }
+}
