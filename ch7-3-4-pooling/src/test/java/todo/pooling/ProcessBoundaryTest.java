@@ -19,11 +19,12 @@ class ProcessBoundaryTest {
     static final ArchTests rules = ProcessBoundaryRules.ALL;
 
     /**
-     * The comparison makes a scratch folder for each design; 7.3's demo, on the class path and so
-     * checked again here, makes one too.
+     * The comparison and the soak make a scratch folder for each design (the soak a log file
+     * too); 7.3's demo, on the class path and so checked again here, makes one too.
      */
     @ArchTest
     static final ArchRule files = FileAccessRules.onlyStorageTouchesFiles(Comparison.class,
+            Soak.class,
             todo.persistence.BottleneckDemo.class);
 
     /** The designs serve 7.3's TodoServer, which stores its list, never 7.1's. */
