@@ -119,24 +119,30 @@ class CheckoutPoolShutdownTest {
     }
 
     /**
-     * 2,000 stores of 50 lists while every write is held: three write processes live (one per
-     * worker), not one per store; once the writes go, each list's latest store is on disk.
+     * 2,000 stores while every write is held: three write processes live (one per worker), not
+     * one per store. The three held writes are of lists of their own; the other stores are of 50
+     * lists, so each of those lists has one write left in the queue once the writes go (the older
+     * stores of it are dropped), and no older write of it can overtake its latest.
      */
     @Test
     void aFloodOfStoresKeepsOneWriteProcessPerWorker() {
         running = Design.CHECKOUT_POOL.start(folder, hold);
         int before = GenServer.processCount();
-        int stores = 2_000;
+        IntStream.range(0, Design.POOL_SIZE)
+                .forEach(i -> running.database().store("held " + i, list("held " + i)));
+        await().until(() -> hold.started.size() == Design.POOL_SIZE);
+        int stores = 2_000 - Design.POOL_SIZE;
         for (int i = 0; i < stores; i++) {
-            String key = "list " + (i % 50);
-            running.database().store(key, list(key + " #" + i));
+            running.database().store("list " + (i % 50), list("#" + i));
         }
 
-        await().until(() -> running.queueLength().getAsInt() == stores - Design.POOL_SIZE);
+        await().until(() -> running.queueLength().getAsInt() == stores);
         assertThat(GenServer.processCount() - before).isLessThanOrEqualTo(Design.POOL_SIZE);
 
         hold.release();
-        await().until(() -> IntStream.range(stores - 50, stores).allMatch(
-                i -> list("list " + (i % 50) + " #" + i).equals(onDisk("list " + (i % 50)))));
+        await().until(() -> IntStream.range(stores - 50, stores)
+                .allMatch(i -> list("#" + i).equals(onDisk("list " + (i % 50)))));
+        assertThat(IntStream.range(0, Design.POOL_SIZE))
+                .allMatch(i -> list("held " + i).equals(onDisk("held " + i)));
     }
 }
