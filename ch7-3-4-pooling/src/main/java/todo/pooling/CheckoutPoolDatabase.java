@@ -1,10 +1,14 @@
 package todo.pooling;
 
 import genserver.From;
+import genserver.CallTimeoutException;
 import genserver.GenServer;
 import genserver.Pid;
+import genserver.ProcessExitException;
 import genserver.Result;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +43,10 @@ import todo.persistence.WriteStatus;
  * another worker may have written a newer one meanwhile. So one small process, the pool's {@link
  * Ledger}, numbers each list's stores (as design 3's database does) and starts each write; the
  * write's outcome comes back to it, and it keeps the list of the latest store whose write failed
- * as unsaved: a failure reported late never brings back an older list. A {@code get} answers an
- * unsaved list from memory, and {@link #retry()} writes the unsaved ones again through the pool.
+ * as unsaved: a failure reported late never brings back an older list. A {@code get} answers a
+ * list whose write is queued, running or failed from its memory, and {@link #retry()} writes the
+ * unsaved ones again through the pool. It runs as many writes at once as the pool has workers and
+ * queues the others, and {@link #close()} waits for them before it closes the pool.
  * The worker logs the failure (with the path and the cause); the ledger counts it. A worker that
  * died all the same (a bug) fails the pool's check on borrow and on return, and the pool starts a
  * new one.
@@ -95,20 +101,38 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
             throw new IllegalStateException("cannot start the pool's workers", e);
         }
         Pid<Ledger.Request> ledger = GenServer.start(new Ledger((key, list) -> transaction(pool,
-                worker -> DatabaseWorker.storeAndWait(worker, key, list).onDisk())));
+                worker -> DatabaseWorker.storeAndWait(worker, key, list).onDisk()), size));
         GenServer.cast(ledger, new Ledger.Self(ledger));
         return new CheckoutPoolDatabase(pool, ledger, null);
     }
 
-    /** The ledger first (its last try writes through the pool), then the workers. */
+    /**
+     * Waits until every write the ledger accepted has reported (on disk or failed), up to {@link
+     * #DRAIN}; then stops the ledger (its last try writes through the pool, and it logs each list
+     * still lost) and only then closes the pool, whose close interrupts any borrower.
+     */
     private void stop() {
+        try {
+            GenServer.call(ledger, new Ledger.Drain(), DRAIN);
+        } catch (CallTimeoutException e) {
+            LOG.log(System.Logger.Level.ERROR, "the pool's writes did not end within " + DRAIN
+                    + "; it stops all the same, and logs each list that may be lost");
+        } catch (ProcessExitException stopped) {
+            // the ledger has stopped already (stopped twice, or a bug): nothing left to drain
+        }
         FolderOwner.stopIfAlive(ledger);
         pool.close();
     }
 
+    /** How long {@link #close()} waits for the writes in flight: long, but not forever. */
+    static final Duration DRAIN = Duration.ofSeconds(60);
+
+    private static final System.Logger LOG = System.getLogger(CheckoutPoolDatabase.class.getName());
+
     /**
-     * A cast, as the book's store is: the ledger numbers the store and starts a one-off process,
-     * which borrows a worker, waits for the write, reports it and returns the worker. The to-do
+     * A cast, as the book's store is: the ledger numbers the store and starts (once fewer than
+     * the pool's size run) a one-off process, which borrows a worker, waits for the write, reports
+     * it and returns the worker. The to-do
      * server goes on at once.
      */
     @Override
@@ -121,7 +145,11 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
         GenServer.cast(ledger, new Ledger.Store(key, list));
     }
 
-    /** The unsaved list from the ledger's memory, else what a worker reads. */
+    /**
+     * The latest stored list from the ledger's memory while its write is queued, running or
+     * failed (so that a get reads its own writes, even a new server's after a restart), else what
+     * a worker reads.
+     */
     @Override
     public TodoList get(String key) {
         ListNames.requireValid(key);
@@ -149,7 +177,9 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
     @Override
     public void close() {
         if (lease == null) {
-            pool.close();
+            if (!pool.isClosed()) {
+                stop();
+            }
         } else {
             lease.release();
         }
@@ -160,9 +190,18 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
         return lease == null ? null : lease.owner();
     }
 
-    /** Requests waiting for a worker: this design's queue, where the others have a mailbox. */
+    /**
+     * Writes waiting in the ledger's queue and requests waiting for a worker: this design's
+     * queue, where the others have a mailbox.
+     */
     public int waiting() {
-        return pool.getNumWaiters();
+        int queued;
+        try {
+            queued = GenServer.isAlive(ledger) ? GenServer.call(ledger, new Ledger.Queued()) : 0;
+        } catch (ProcessExitException stopped) {
+            queued = 0;
+        }
+        return queued + pool.getNumWaiters();
     }
 
     /** {@code :poolboy.transaction(pool, fun)}: borrow, use, return, even when {@code work} throws. */
@@ -182,15 +221,20 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
     }
 
     /**
-     * The pool's one bookkeeping process: it numbers each list's stores, starts each write in a
-     * one-off process (which borrows any worker, so two writes of one list may still overtake each
-     * other), and keeps the list of the latest store whose write failed, until a later write of it
-     * works. Its state is its own: no other process touches it.
+     * The pool's one bookkeeping process: it numbers each list's stores and starts their writes,
+     * at most {@code maxWrites} at once (the pool's size: more would only wait for a worker, one
+     * live process each), in one-off processes that borrow any worker, so two writes of one list
+     * may still overtake each other. The others wait in its queue, where a store superseded by a
+     * newer one of the same list is dropped before it starts. It keeps the latest list of each
+     * store not known to be on disk yet, which {@code get} answers, and the list of the latest
+     * store whose write failed, until a later write of it works. Its state is its own: no other
+     * process touches it.
      */
     static final class Ledger implements GenServer<Ledger.State, Ledger.Request> {
 
         /** The ledger's protocol. */
-        sealed interface Request permits Self, Store, Outcome, Retry, Unsaved, Status {}
+        sealed interface Request
+                permits Self, Store, Outcome, Retry, Unsaved, Status, Queued, Drain {}
 
         /** A cast from {@link CheckoutPoolDatabase#start}: the ledger's own pid (OTP's {@code self()}). */
         record Self(Pid<Request> pid) implements Request {}
@@ -206,84 +250,162 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
         /** A cast: write the unsaved lists again. */
         record Retry() implements Request {}
 
-        /** A call: the unsaved list under {@code key}, if there is one ({@link Kept}). */
+        /**
+         * A call: the latest stored list under {@code key} not known to be on disk yet (its write
+         * is queued, running or failed), if there is one ({@link Kept}).
+         */
         record Unsaved(String key) implements Request {}
 
         /** A call: the {@link WriteStatus}. */
         record Status() implements Request {}
 
-        /** The answer to {@link Unsaved}: the list, or null if it is not unsaved. */
+        /** A call: how many writes wait in the ledger's queue. */
+        record Queued() implements Request {}
+
+        /** A call, as the pool stops: answered once no write is queued or running. */
+        record Drain() implements Request {}
+
+        /** The answer to {@link Unsaved}: the list, or null if there is none. */
         record Kept(TodoList list) {}
 
-        /** The latest store's number per list, the unsaved lists, the failures, its own pid. */
-        record State(Map<String, Long> generations, Map<String, TodoList> unsaved,
-                long failedWrites, Pid<Request> self) {}
+        /** Store number {@code generation} of {@code key}, waiting for its turn to be written. */
+        record Write(String key, TodoList list, long generation) {}
+
+        /**
+         * The latest store's number per list; the latest list per list whose write has not
+         * reported (queued or running); the lists whose latest write failed; the writes waiting
+         * and the number running; the failures; who waits for the drain (or null); its own pid.
+         */
+        record State(Map<String, Long> generations, Map<String, TodoList> inFlight,
+                Map<String, TodoList> unsaved, ArrayDeque<Write> queue, int running,
+                long failedWrites, From drain, Pid<Request> self) {
+            State with(int running, long failedWrites, From drain, Pid<Request> self) {
+                return new State(generations, inFlight, unsaved, queue, running, failedWrites,
+                        drain, self);
+            }
+        }
 
         private static final System.Logger LOG = System.getLogger(Ledger.class.getName());
 
         /** Writes one list through the pool; returns whether it is on disk. */
         private final BiPredicate<String, TodoList> write;
+        private final int maxWrites;
 
-        Ledger(BiPredicate<String, TodoList> write) {
+        Ledger(BiPredicate<String, TodoList> write, int maxWrites) {
             this.write = write;
+            this.maxWrites = maxWrites;
         }
 
         @Override
         public Result<State> init() {
-            return Result.ok(new State(new HashMap<>(), new LinkedHashMap<>(), 0, null));
+            return Result.ok(new State(new HashMap<>(), new HashMap<>(), new LinkedHashMap<>(),
+                    new ArrayDeque<>(), 0, 0, null, null));
         }
 
         @Override
         public Result<State> handleCast(Request request, State state) {
-            switch (request) {
-                case Self(Pid<Request> self) -> {
-                    return Result.noreply(new State(state.generations(), state.unsaved(),
-                            state.failedWrites(), self));
+            return switch (request) {
+                case Self(Pid<Request> self) -> Result.noreply(
+                        state.with(state.running(), state.failedWrites(), state.drain(), self));
+                case Store(String key, TodoList list) -> {
+                    accept(state, key, list);
+                    yield Result.noreply(startWrites(state));
                 }
-                case Store(String key, TodoList list) -> spawnWrite(state, key, list);
-                case Retry() -> List.copyOf(state.unsaved().entrySet())
-                        .forEach(e -> spawnWrite(state, e.getKey(), e.getValue()));
+                case Retry() -> {
+                    List.copyOf(state.unsaved().entrySet()).forEach(e -> {
+                        if (!state.inFlight().containsKey(e.getKey())) { // else a newer one comes
+                            accept(state, e.getKey(), e.getValue());
+                        }
+                    });
+                    yield Result.noreply(startWrites(state));
+                }
                 case Outcome(String key, TodoList list, long generation, boolean onDisk) -> {
-                    boolean latest = generation == state.generations().get(key);
-                    if (latest && onDisk) {
-                        state.unsaved().remove(key);
-                    } else if (latest) {
-                        state.unsaved().put(key, list);
+                    if (generation == state.generations().get(key)) {
+                        state.inFlight().remove(key);
+                        if (onDisk) {
+                            state.unsaved().remove(key);
+                        } else {
+                            state.unsaved().put(key, list);
+                        }
                     }
-                    if (!onDisk) {
-                        return Result.noreply(new State(state.generations(), state.unsaved(),
-                                state.failedWrites() + 1, state.self()));
-                    }
+                    yield Result.noreply(startWrites(state.with(state.running() - 1,
+                            state.failedWrites() + (onDisk ? 0 : 1), state.drain(),
+                            state.self())));
                 }
-                case Unsaved unsaved -> Misdirected.cast(unsaved);
-                case Status status -> Misdirected.cast(status);
+                case Unsaved unsaved -> {
+                    Misdirected.cast(unsaved);
+                    yield Result.noreply(state);
+                }
+                case Status status -> {
+                    Misdirected.cast(status);
+                    yield Result.noreply(state);
+                }
+                case Queued queued -> {
+                    Misdirected.cast(queued);
+                    yield Result.noreply(state);
+                }
+                case Drain drain -> {
+                    Misdirected.cast(drain);
+                    yield Result.noreply(state);
+                }
+            };
+        }
+
+        /** Numbers this store of the list and queues its write. */
+        private static void accept(State state, String key, TodoList list) {
+            long generation = state.generations().merge(key, 1L, Long::sum);
+            state.inFlight().put(key, list);
+            state.queue().add(new Write(key, list, generation));
+        }
+
+        /**
+         * Starts queued writes while fewer than {@code maxWrites} run, dropping those a newer
+         * store of their list has superseded (it is queued or running, and writes a newer list);
+         * answers a drain once nothing is queued or running.
+         */
+        private State startWrites(State state) {
+            int running = state.running();
+            while (running < maxWrites && !state.queue().isEmpty()) {
+                Write next = state.queue().poll();
+                if (next.generation() == state.generations().get(next.key())) {
+                    spawnWrite(state.self(), next);
+                    running++;
+                }
             }
-            return Result.noreply(state);
+            From drain = state.drain();
+            if (drain != null && running == 0 && state.queue().isEmpty()) {
+                GenServer.reply(drain, "drained");
+                drain = null;
+            }
+            return state.with(running, state.failedWrites(), drain, state.self());
         }
 
         /** A one-off process writes through the pool and reports the outcome. */
-        private void spawnWrite(State state, String key, TodoList list) {
-            long generation = state.generations().merge(key, 1L, Long::sum);
-            Pid<Request> ledger = state.self();
+        private void spawnWrite(Pid<Request> ledger, Write next) {
             GenServer.spawn(() -> {
                 boolean onDisk;
                 try {
-                    onDisk = write.test(key, list);
+                    onDisk = write.test(next.key(), next.list());
                 } catch (RuntimeException e) { // no worker (the pool closed) or one died: a bug
-                    LOG.log(System.Logger.Level.WARNING, "the write of the to-do list '" + key
-                            + "' did not reach a worker: " + e);
+                    LOG.log(System.Logger.Level.WARNING, "the write of the to-do list '"
+                            + next.key() + "' did not reach a worker: " + e);
                     onDisk = false;
                 }
-                GenServer.cast(ledger, new Outcome(key, list, generation, onDisk));
+                GenServer.cast(ledger,
+                        new Outcome(next.key(), next.list(), next.generation(), onDisk));
             });
         }
 
         @Override
         public Result<State> handleCall(Request request, From from, State state) {
             return switch (request) {
-                case Unsaved(String key) -> Result.reply(new Kept(state.unsaved().get(key)), state);
+                case Unsaved(String key) -> Result.reply(new Kept(state.inFlight()
+                        .getOrDefault(key, state.unsaved().get(key))), state);
                 case Status() -> Result.reply(new WriteStatus(
                         List.copyOf(state.unsaved().keySet()), state.failedWrites()), state);
+                case Queued() -> Result.reply(state.queue().size(), state);
+                case Drain() -> Result.noreply(startWrites(
+                        state.with(state.running(), state.failedWrites(), from, state.self())));
                 case Self self -> Result.reply(Misdirected.call(self), state);
                 case Store store -> Result.reply(Misdirected.call(store), state);
                 case Outcome outcome -> Result.reply(Misdirected.call(outcome), state);
@@ -291,13 +413,30 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
             };
         }
 
-        /** As the pool stops: one last try through it, and a log line for each list still lost. */
+        /**
+         * As the pool stops, after the drain: one last try through it for each list whose write
+         * failed or is still queued, and a log line for each list still lost; a write still
+         * running (the drain timed out) may be lost too, and is logged as such.
+         */
         @Override
         public void terminate(Object reason, State state) {
             if (state == null) {
                 return;
             }
-            state.unsaved().forEach((key, list) -> {
+            var last = new LinkedHashMap<>(state.unsaved());
+            var running = new LinkedHashMap<String, TodoList>();
+            state.inFlight().forEach((key, list) -> {
+                long latest = state.generations().get(key);
+                boolean queued = state.queue().stream()
+                        .anyMatch(w -> w.key().equals(key) && w.generation() == latest);
+                if (queued) {
+                    last.put(key, list); // newer than any unsaved one
+                } else {
+                    last.remove(key); // its unsaved list is older than the one running
+                    running.put(key, list);
+                }
+            });
+            last.forEach((key, list) -> {
                 boolean onDisk;
                 try {
                     onDisk = write.test(key, list);
@@ -309,6 +448,8 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
                             + "' was never written and is lost with the pool");
                 }
             });
+            running.keySet().forEach(key -> LOG.log(System.Logger.Level.ERROR, "the to-do list '"
+                    + key + "' was still being written as the pool stopped and may be lost"));
         }
     }
 

@@ -29,7 +29,8 @@ import todo.persistence.WriteStatus;
  * that nothing orders: the older can land last.
  *
  * <p>A worker whose write fails tells the database, which keeps the list (unless a newer store of
- * it came meanwhile) and writes it again later; a fault ends at most that one-off worker.
+ * it came meanwhile) and writes it again later; a fault ends at most that one-off worker. A get
+ * answers the latest stored list while its write is still running, from the database's state.
  */
 public final class OneOffWorkerDatabase implements Database {
 
@@ -134,9 +135,12 @@ public final class OneOffWorkerDatabase implements Database {
 
     /**
      * The database's state: its writes, the number of the latest store of each list (so that a
-     * failure reported late never brings back an older list), and its own pid.
+     * failure reported late never brings back an older list), the list of each latest store whose
+     * write has not reported yet (so that a get, even a new server's after a restart, answers
+     * what was stored, not the file that write is still replacing), and its own pid.
      */
-    record State(PendingWrites writes, Map<String, Long> generations, Pid<Request> self) {}
+    record State(PendingWrites writes, Map<String, Long> generations,
+            Map<String, TodoList> inFlight, Pid<Request> self) {}
 
     static final class Server implements GenServer<State, Request> {
         private final Storage storage;
@@ -149,7 +153,8 @@ public final class OneOffWorkerDatabase implements Database {
         public Result<State> init() {
             var store = new ListStore(storage);
             store.recover();
-            return Result.ok(new State(new PendingWrites(store), new HashMap<>(), null));
+            return Result.ok(
+                    new State(new PendingWrites(store), new HashMap<>(), new HashMap<>(), null));
         }
 
         @Override
@@ -157,7 +162,8 @@ public final class OneOffWorkerDatabase implements Database {
             PendingWrites writes = state.writes();
             switch (request) {
                 case Self(Pid<Request> self) -> {
-                    return Result.noreply(new State(writes, state.generations(), self));
+                    return Result.noreply(
+                            new State(writes, state.generations(), state.inFlight(), self));
                 }
                 case Store(String key, TodoList list) -> {
                     writes.superseded(key);
@@ -168,11 +174,15 @@ public final class OneOffWorkerDatabase implements Database {
                 case Written(String key, long generation) -> {
                     if (generation == state.generations().get(key)) {
                         writes.written(key);
+                        state.inFlight().remove(key);
                     }
                 }
                 case WriteFailed(String key, TodoList list, long generation, String cause) -> {
                     boolean latest = generation == state.generations().get(key);
                     writes.failed(key, latest ? list : null, cause);
+                    if (latest) {
+                        state.inFlight().remove(key); // kept as unsaved, unless it was a bug
+                    }
                 }
                 case Get get -> Misdirected.cast(get);
                 case Status status -> Misdirected.cast(status);
@@ -183,6 +193,7 @@ public final class OneOffWorkerDatabase implements Database {
         /** A one-off worker writes; it reports back, so that a failed write is kept. */
         private static void spawnWrite(State state, String key, TodoList list) {
             long generation = state.generations().merge(key, 1L, Long::sum);
+            state.inFlight().put(key, list);
             ListStore store = state.writes().store();
             Pid<Request> database = state.self();
             GenServer.spawn(() -> {
@@ -206,9 +217,10 @@ public final class OneOffWorkerDatabase implements Database {
         public Result<State> handleCall(Request request, From caller, State state) {
             return switch (request) {
                 case Get(String key) -> {
-                    Loaded pending = state.writes().unsaved().containsKey(key)
-                            ? new Loaded.Found(state.writes().unsaved().get(key))
-                            : null;
+                    TodoList latest = state.inFlight().containsKey(key)
+                            ? state.inFlight().get(key)
+                            : state.writes().unsaved().get(key);
+                    Loaded pending = latest != null ? new Loaded.Found(latest) : null;
                     ListStore store = state.writes().store();
                     GenServer.spawn(() -> GenServer.reply(caller,
                             pending != null ? pending : Loaded.from(store, key)));
