@@ -9,7 +9,6 @@ import genserver.Result;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -272,16 +271,14 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
         record Write(String key, TodoList list, long generation) {}
 
         /**
-         * The latest store's number per list; the latest list per list whose write has not
-         * reported (queued or running); the lists whose latest write failed; the writes waiting
-         * and the number running; the failures; who waits for the drain (or null); its own pid.
+         * Each list's stores and the writes of them not reported yet ({@link ListWrites}); the
+         * lists whose latest write failed; the writes waiting and the number running; the
+         * failures; who waits for the drain (or null); its own pid.
          */
-        record State(Map<String, Long> generations, Map<String, TodoList> inFlight,
-                Map<String, TodoList> unsaved, ArrayDeque<Write> queue, int running,
-                long failedWrites, From drain, Pid<Request> self) {
+        record State(ListWrites lists, Map<String, TodoList> unsaved, ArrayDeque<Write> queue,
+                int running, long failedWrites, From drain, Pid<Request> self) {
             State with(int running, long failedWrites, From drain, Pid<Request> self) {
-                return new State(generations, inFlight, unsaved, queue, running, failedWrites,
-                        drain, self);
+                return new State(lists, unsaved, queue, running, failedWrites, drain, self);
             }
         }
 
@@ -298,8 +295,8 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
 
         @Override
         public Result<State> init() {
-            return Result.ok(new State(new HashMap<>(), new HashMap<>(), new LinkedHashMap<>(),
-                    new ArrayDeque<>(), 0, 0, null, null));
+            return Result.ok(new State(new ListWrites(), new LinkedHashMap<>(), new ArrayDeque<>(),
+                    0, 0, null, null));
         }
 
         @Override
@@ -313,20 +310,23 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
                 }
                 case Retry() -> {
                     List.copyOf(state.unsaved().entrySet()).forEach(e -> {
-                        if (!state.inFlight().containsKey(e.getKey())) { // else a newer one comes
+                        if (state.lists().pending(e.getKey()) == null) { // else a newer one comes
                             accept(state, e.getKey(), e.getValue());
                         }
                     });
                     yield Result.noreply(startWrites(state));
                 }
                 case Outcome(String key, TodoList list, long generation, boolean onDisk) -> {
-                    if (generation == state.generations().get(key)) {
-                        state.inFlight().remove(key);
+                    if (state.lists().isLatest(key, generation)) {
                         if (onDisk) {
                             state.unsaved().remove(key);
                         } else {
                             state.unsaved().put(key, list);
                         }
+                    }
+                    TodoList again = state.lists().finished(key); // overtaken: see ListWrites
+                    if (again != null && !state.unsaved().containsKey(key)) {
+                        accept(state, key, again);
                     }
                     yield Result.noreply(startWrites(state.with(state.running() - 1,
                             state.failedWrites() + (onDisk ? 0 : 1), state.drain(),
@@ -353,9 +353,7 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
 
         /** Numbers this store of the list and queues its write. */
         private static void accept(State state, String key, TodoList list) {
-            long generation = state.generations().merge(key, 1L, Long::sum);
-            state.inFlight().put(key, list);
-            state.queue().add(new Write(key, list, generation));
+            state.queue().add(new Write(key, list, state.lists().accept(key, list)));
         }
 
         /**
@@ -367,7 +365,8 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
             int running = state.running();
             while (running < maxWrites && !state.queue().isEmpty()) {
                 Write next = state.queue().poll();
-                if (next.generation() == state.generations().get(next.key())) {
+                if (state.lists().isLatest(next.key(), next.generation())) {
+                    state.lists().started(next.key(), next.generation());
                     spawnWrite(state.self(), next);
                     running++;
                 }
@@ -399,8 +398,9 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
         @Override
         public Result<State> handleCall(Request request, From from, State state) {
             return switch (request) {
-                case Unsaved(String key) -> Result.reply(new Kept(state.inFlight()
-                        .getOrDefault(key, state.unsaved().get(key))), state);
+                case Unsaved(String key) -> Result.reply(new Kept(state.lists().pending(key) != null
+                        ? state.lists().pending(key)
+                        : state.unsaved().get(key)), state);
                 case Status() -> Result.reply(new WriteStatus(
                         List.copyOf(state.unsaved().keySet()), state.failedWrites()), state);
                 case Queued() -> Result.reply(state.queue().size(), state);
@@ -425,8 +425,8 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
             }
             var last = new LinkedHashMap<>(state.unsaved());
             var running = new LinkedHashMap<String, TodoList>();
-            state.inFlight().forEach((key, list) -> {
-                long latest = state.generations().get(key);
+            state.lists().pending().forEach((key, list) -> {
+                long latest = state.lists().generation(key);
                 boolean queued = state.queue().stream()
                         .anyMatch(w -> w.key().equals(key) && w.generation() == latest);
                 if (queued) {

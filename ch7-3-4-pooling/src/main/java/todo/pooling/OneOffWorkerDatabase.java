@@ -5,8 +5,6 @@ import genserver.GenServer;
 import genserver.Pid;
 import genserver.Result;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.FileStorage;
@@ -134,13 +132,11 @@ public final class OneOffWorkerDatabase implements Database {
     // ---- callbacks: run in the database process ----
 
     /**
-     * The database's state: its writes, the number of the latest store of each list (so that a
-     * failure reported late never brings back an older list), the list of each latest store whose
-     * write has not reported yet (so that a get, even a new server's after a restart, answers
-     * what was stored, not the file that write is still replacing), and its own pid.
+     * The database's state: its writes, each list's stores and the writes of them still running
+     * ({@link ListWrites}: a failure reported late never brings back an older list, a get answers
+     * what was stored, and a write overtaken by an older one is written again), and its own pid.
      */
-    record State(PendingWrites writes, Map<String, Long> generations,
-            Map<String, TodoList> inFlight, Pid<Request> self) {}
+    record State(PendingWrites writes, ListWrites lists, Pid<Request> self) {}
 
     static final class Server implements GenServer<State, Request> {
         private final Storage storage;
@@ -153,8 +149,7 @@ public final class OneOffWorkerDatabase implements Database {
         public Result<State> init() {
             var store = new ListStore(storage);
             store.recover();
-            return Result.ok(
-                    new State(new PendingWrites(store), new HashMap<>(), new HashMap<>(), null));
+            return Result.ok(new State(new PendingWrites(store), new ListWrites(), null));
         }
 
         @Override
@@ -162,8 +157,7 @@ public final class OneOffWorkerDatabase implements Database {
             PendingWrites writes = state.writes();
             switch (request) {
                 case Self(Pid<Request> self) -> {
-                    return Result.noreply(
-                            new State(writes, state.generations(), state.inFlight(), self));
+                    return Result.noreply(new State(writes, state.lists(), self));
                 }
                 case Store(String key, TodoList list) -> {
                     writes.superseded(key);
@@ -172,17 +166,15 @@ public final class OneOffWorkerDatabase implements Database {
                 case Retry() ->
                     writes.unsaved().forEach((key, list) -> spawnWrite(state, key, list));
                 case Written(String key, long generation) -> {
-                    if (generation == state.generations().get(key)) {
+                    if (state.lists().isLatest(key, generation)) {
                         writes.written(key);
-                        state.inFlight().remove(key);
                     }
+                    writeAgainIfOvertaken(state, key);
                 }
                 case WriteFailed(String key, TodoList list, long generation, String cause) -> {
-                    boolean latest = generation == state.generations().get(key);
-                    writes.failed(key, latest ? list : null, cause);
-                    if (latest) {
-                        state.inFlight().remove(key); // kept as unsaved, unless it was a bug
-                    }
+                    boolean latest = state.lists().isLatest(key, generation);
+                    writes.failed(key, latest ? list : null, cause); // kept, unless it was a bug
+                    writeAgainIfOvertaken(state, key);
                 }
                 case Get get -> Misdirected.cast(get);
                 case Status status -> Misdirected.cast(status);
@@ -190,10 +182,18 @@ public final class OneOffWorkerDatabase implements Database {
             return Result.noreply(state);
         }
 
+        /** The last of writes of one list that ran at once has reported: see {@link ListWrites}. */
+        private static void writeAgainIfOvertaken(State state, String key) {
+            TodoList again = state.lists().finished(key);
+            if (again != null && !state.writes().unsaved().containsKey(key)) {
+                spawnWrite(state, key, again);
+            }
+        }
+
         /** A one-off worker writes; it reports back, so that a failed write is kept. */
         private static void spawnWrite(State state, String key, TodoList list) {
-            long generation = state.generations().merge(key, 1L, Long::sum);
-            state.inFlight().put(key, list);
+            long generation = state.lists().accept(key, list);
+            state.lists().started(key, generation);
             ListStore store = state.writes().store();
             Pid<Request> database = state.self();
             GenServer.spawn(() -> {
@@ -217,8 +217,8 @@ public final class OneOffWorkerDatabase implements Database {
         public Result<State> handleCall(Request request, From caller, State state) {
             return switch (request) {
                 case Get(String key) -> {
-                    TodoList latest = state.inFlight().containsKey(key)
-                            ? state.inFlight().get(key)
+                    TodoList latest = state.lists().pending(key) != null
+                            ? state.lists().pending(key)
                             : state.writes().unsaved().get(key);
                     Loaded pending = latest != null ? new Loaded.Found(latest) : null;
                     ListStore store = state.writes().store();

@@ -125,16 +125,21 @@ public final class Soak {
     record SlowFailingDisk(long startNanos, int writeMs, int failMs) implements WriteHooks {
         @Override
         public void begin(String key, byte[] bytes) {
-            long sinceStart = (System.nanoTime() - startNanos) / 1_000_000;
-            if (sinceStart >= FAILS_FROM_MS && sinceStart < FAILS_FROM_MS + failMs) {
+            long now = System.nanoTime();
+            if (now - failsAt() >= 0 && now - backAt() < 0) {
                 throw new UncheckedIOException(new IOException("No space left on device (soak)"));
             }
             pause(writeMs);
         }
 
+        /** When the disk starts failing, in {@link System#nanoTime()}. */
+        long failsAt() {
+            return startNanos + FAILS_FROM_MS * 1_000_000;
+        }
+
         /** When the disk is back, in {@link System#nanoTime()}. */
         long backAt() {
-            return startNanos + (FAILS_FROM_MS + failMs) * 1_000_000;
+            return failsAt() + failMs * 1_000_000L;
         }
     }
 
@@ -212,7 +217,9 @@ public final class Soak {
         }
         Duration writing = Duration.ofNanos(System.nanoTime() - start);
 
-        pause((disk.backAt() - System.nanoTime()) / 1_000_000); // the orderly close comes after
+        while (System.nanoTime() - disk.backAt() < 0) { // the orderly close comes after
+            pause(1);
+        }
         long closeStart = System.nanoTime();
         GenServer.stop(cache);
         running.close();
