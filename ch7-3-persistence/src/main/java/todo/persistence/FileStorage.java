@@ -2,11 +2,13 @@ package todo.persistence;
 
 import genserver.BlockingIo;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -28,6 +30,7 @@ public final class FileStorage implements Storage {
     /** The book's {@code @db_folder}. */
     public static final Path DEFAULT_FOLDER = Path.of("persist");
 
+    private static final System.Logger LOG = System.getLogger(FileStorage.class.getName());
     private static final String TEMPORARY_GLOB = ListNames.TEMPORARY_PREFIX + "*.part";
 
     private final Path folder;
@@ -109,12 +112,22 @@ public final class FileStorage implements Storage {
         return folder.resolve(ListNames.requireValid(key));
     }
 
+    /**
+     * Writes through a temporary file renamed over the target. A folder deleted while the
+     * database runs is made again (as the constructor made it) and the write goes on: the lists
+     * are in the processes' memory, and the folder is where they belong.
+     */
     @Override
     public void write(String key, byte[] bytes) {
         Path target = file(key);
         Path temp = null;
         try {
-            temp = createTemporary(bytes);
+            try {
+                temp = createTemporary(bytes);
+            } catch (NoSuchFileException folderGone) {
+                Files.createDirectories(folder);
+                temp = createTemporary(bytes);
+            }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -249,15 +262,27 @@ public final class FileStorage implements Storage {
         return file(key).toString();
     }
 
-    /** Deletes the temporary files a crash left behind; they are never lists. */
+    /**
+     * Deletes the temporary files a crash left behind; they are never lists. One it cannot
+     * delete (a read-only remount, a directory of that name) is logged and left: it is not a
+     * list, so it stops no database from starting.
+     */
     @Override
     public void recover() {
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, TEMPORARY_GLOB)) {
             for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover);
+                try {
+                    Files.deleteIfExists(leftover);
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "cannot clean the database folder " + folder
+                            + ": the leftover temporary file " + leftover.getFileName()
+                            + " stays (" + ListStore.reason(e) + "); it is never read as a list");
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean the database folder " + folder, e);
+        } catch (IOException | DirectoryIteratorException e) {
+            LOG.log(Level.WARNING, "cannot clean the database folder " + folder + " ("
+                    + ListStore.reason(e)
+                    + "); leftover temporary files stay, never read as lists");
         }
     }
 
