@@ -1,12 +1,14 @@
 package todo.persistence;
 
+import genserver.BlockingIo;
 import java.io.IOException;
-import java.io.InputStream;
+import java.lang.System.Logger.Level;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 
 /**
  * One file per list in a folder, named after the list, as the book does it ({@code ./persist} by
@@ -27,10 +30,18 @@ public final class FileStorage implements Storage {
     /** The book's {@code @db_folder}. */
     public static final Path DEFAULT_FOLDER = Path.of("persist");
 
+    private static final System.Logger LOG = System.getLogger(FileStorage.class.getName());
     private static final String TEMPORARY_GLOB = ListNames.TEMPORARY_PREFIX + "*.part";
 
     private final Path folder;
+    /**
+     * How long a read may take, open included, by default: far above what a list of the cap
+     * takes from any disk that works, far below a caller's patience.
+     */
+    public static final Duration DEFAULT_READ_LIMIT = Duration.ofSeconds(10);
+
     private final long maxBytes;
+    private final Duration readLimit;
 
     /** The files in {@code folder}, with the default cap of {@link #DEFAULT_MAX_BYTES} per list. */
     public FileStorage(Path folder) {
@@ -42,12 +53,24 @@ public final class FileStorage implements Storage {
      * list this storage wrote, and refusing it bounds what a read allocates.
      */
     public FileStorage(Path folder, long maxBytes) {
+        this(folder, maxBytes, DEFAULT_READ_LIMIT);
+    }
+
+    /**
+     * As above, and a read that takes longer than {@code readLimit}, open included, fails its
+     * list (the file did not answer) instead of holding up the process that asked.
+     */
+    public FileStorage(Path folder, long maxBytes, Duration readLimit) {
         if (maxBytes < 1 || maxBytes > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(
                     "a file's cap must be between 1 byte and 2 GiB, not " + maxBytes);
         }
+        if (readLimit.isNegative() || readLimit.isZero()) {
+            throw new IllegalArgumentException("a read's limit must be positive, not " + readLimit);
+        }
         this.folder = folder;
         this.maxBytes = maxBytes;
+        this.readLimit = readLimit;
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -62,6 +85,11 @@ public final class FileStorage implements Storage {
     @Override
     public long maxBytes() {
         return maxBytes;
+    }
+
+    /** How long a read may take, open included, before it fails its list. */
+    public Duration readLimit() {
+        return readLimit;
     }
 
     /**
@@ -84,12 +112,22 @@ public final class FileStorage implements Storage {
         return folder.resolve(ListNames.requireValid(key));
     }
 
+    /**
+     * Writes through a temporary file renamed over the target. A folder deleted while the
+     * database runs is made again (as the constructor made it) and the write goes on: the lists
+     * are in the processes' memory, and the folder is where they belong.
+     */
     @Override
     public void write(String key, byte[] bytes) {
         Path target = file(key);
         Path temp = null;
         try {
-            temp = createTemporary(bytes);
+            try {
+                temp = createTemporary(bytes);
+            } catch (NoSuchFileException folderGone) {
+                Files.createDirectories(folder);
+                temp = createTemporary(bytes);
+            }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -129,27 +167,29 @@ public final class FileStorage implements Storage {
 
     /**
      * The file's bytes. Anything but a regular file (a directory, a FIFO, a device, links followed)
-     * is refused before it is opened, and at most {@link #maxBytes()} are ever read.
+     * is refused before it is opened, and at most {@link #maxBytes()} are ever read. The check,
+     * the open and the read run on a platform thread ({@link BlockingIo}), at most {@link
+     * #readLimit()}: a file that never answers (a link to {@code /proc/kmsg}, a file under a
+     * lease, a hung mount) fails its own list, and the process that asked waits without holding a
+     * carrier thread, so every other process goes on.
      */
     @Override
     public byte[] read(String key) {
-        Path file = file(key);
+        return read(file(key), true);
+    }
+
+    /**
+     * {@link #read(String)}, with or without the type check: without it, what a file swapped in
+     * after the check meets.
+     */
+    byte[] read(Path file, boolean checkTheType) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            if (!attributes.isRegularFile()) {
-                throw new FileSystemException(file.toString(), null,
-                        "not a regular file (a directory, a FIFO or a device)");
-            }
-            if (attributes.size() > maxBytes) {
-                throw tooLarge(file);
-            }
-            try (InputStream in = Channels.newInputStream(open(file))) {
-                byte[] bytes = in.readNBytes((int) maxBytes + 1);
-                if (bytes.length > maxBytes) {
-                    throw tooLarge(file); // it grew after the check
+            return BlockingIo.run("the file", readLimit, () -> {
+                if (checkTheType) {
+                    checkType(file);
                 }
-                return bytes;
-            }
+                return open(file);
+            }, channel -> readAll(file, channel), () -> unblockFifo(file));
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
@@ -157,26 +197,36 @@ public final class FileStorage implements Storage {
         }
     }
 
+    private void checkType(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            throw new FileSystemException(file.toString(), null,
+                    "not a regular file (a directory, a FIFO or a device)");
+        }
+        if (attributes.size() > maxBytes) {
+            throw tooLarge(file);
+        }
+    }
+
+    private byte[] readAll(Path file, SeekableByteChannel channel) throws IOException {
+        byte[] bytes = Channels.newInputStream(channel).readNBytes((int) maxBytes + 1);
+        if (bytes.length > maxBytes) {
+            throw tooLarge(file); // it grew after the check
+        }
+        return bytes;
+    }
+
     /**
-     * Opens a file the type check found regular, without blocking forever if it was swapped for a
-     * FIFO meanwhile (opening a FIFO for reading waits for a writer). The JDK has no {@code
-     * O_NONBLOCK} and no {@code fstat} of an open channel, so: open it for reading and writing
-     * (on Linux that never blocks on a FIFO, and without {@code CREATE} it creates nothing and
-     * changes nothing), then ask the channel its position, which only a seekable file has: a FIFO
-     * (or socket) fails with "Illegal seek" and is refused before a byte is read. A file this
-     * process may not write (read-only permissions or file system) is opened for reading only, as
-     * before: for such a file the window between check and open stays, the one case left open.
+     * Opens a file the type check found regular, for reading only: a read-write open would break
+     * a read lease another process holds on it (and wait up to {@code lease-break-time} for it),
+     * and its close would tell file watchers the file was written. If the file was swapped for a
+     * FIFO meanwhile, the open waits for a writer: then it is bounded like the read, and {@link
+     * #unblockFifo} lets it through once the caller has given up. A FIFO that has a writer opens
+     * at once and is refused by asking the channel its position, which only a seekable file has
+     * ("Illegal seek"), before a byte is read.
      */
     static SeekableByteChannel open(Path file) throws IOException {
-        SeekableByteChannel channel;
-        try {
-            channel = Files.newByteChannel(file, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-        } catch (NoSuchFileException e) {
-            throw e;
-        } catch (FileSystemException notWritable) {
-            return Files.newByteChannel(file, StandardOpenOption.READ);
-        }
+        SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ);
         try {
             channel.position();
             return channel;
@@ -184,6 +234,22 @@ public final class FileStorage implements Storage {
             channel.close();
             throw new FileSystemException(file.toString(), null,
                     "not a regular file (swapped for a FIFO after the check)");
+        }
+    }
+
+    /**
+     * Ends an open of {@code file} that waits for a FIFO's writer, once its reader has given up:
+     * opening a FIFO for reading and writing never waits on Linux, and is the writer the blocked
+     * open waits for; closed at once, it writes nothing. Anything but a FIFO is left alone.
+     */
+    private static void unblockFifo(Path file) {
+        try {
+            if (Files.readAttributes(file, BasicFileAttributes.class).isOther()) {
+                Files.newByteChannel(file, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                        .close();
+            }
+        } catch (IOException ignored) {
+            // gone or no longer a FIFO: nothing waits for it
         }
     }
 
@@ -196,15 +262,27 @@ public final class FileStorage implements Storage {
         return file(key).toString();
     }
 
-    /** Deletes the temporary files a crash left behind; they are never lists. */
+    /**
+     * Deletes the temporary files a crash left behind; they are never lists. One it cannot
+     * delete (a read-only remount, a directory of that name) is logged and left: it is not a
+     * list, so it stops no database from starting.
+     */
     @Override
     public void recover() {
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, TEMPORARY_GLOB)) {
             for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover);
+                try {
+                    Files.deleteIfExists(leftover);
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "cannot clean the database folder " + folder
+                            + ": the leftover temporary file " + leftover.getFileName()
+                            + " stays (" + ListStore.reason(e) + "); it is never read as a list");
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clean the database folder " + folder, e);
+        } catch (IOException | DirectoryIteratorException e) {
+            LOG.log(Level.WARNING, "cannot clean the database folder " + folder + " ("
+                    + ListStore.reason(e)
+                    + "); leftover temporary files stay, never read as lists");
         }
     }
 

@@ -499,11 +499,15 @@ class DatabaseFaultTest {
         Path fifo = folder.resolve("bob");
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
 
-        // What read() does once the type check has passed: a FIFO swapped in meanwhile is opened
-        // without waiting for a writer and refused before a byte is read.
-        assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> assertThatThrownBy(() -> FileStorage.open(fifo))
-                        .isInstanceOf(FileSystemException.class)
-                        .hasMessageContaining("swapped for a FIFO"));
+        // What read() does once the type check has passed: a FIFO swapped in meanwhile, once it
+        // has a writer, is opened without waiting and refused before a byte is read. (Without a
+        // writer its open waits, bounded: HangingFileTest.)
+        try (var writer = java.nio.channels.FileChannel.open(fifo,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> assertThatThrownBy(() -> FileStorage.open(fifo))
+                            .isInstanceOf(FileSystemException.class)
+                            .hasMessageContaining("swapped for a FIFO"));
+        }
     }
 }
