@@ -14,7 +14,8 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  * The one place the twins make an actor system: its configuration is written here in code over
  * Pekko's own defaults (no application.conf on the class path, no system property changes it),
  * so that a run says everything that set it up. The only knob is the default dispatcher's
- * threads, {@code -Dpekko.parallelism} (one per core unless set).
+ * threads, {@code -Dpekko.parallelism} (one per core unless set). Pekko's own warnings go to the
+ * standard output through its plain logger, not through SLF4J (which says it has started).
  */
 public final class PekkoSystem {
     private PekkoSystem() {}
@@ -46,6 +47,7 @@ public final class PekkoSystem {
     /** Pekko's reference configuration with a default dispatcher of {@code parallelism} threads. */
     public static Config config(int parallelism) {
         return ConfigFactory.parseString("""
+                pekko.use-slf4j = off
                 pekko.loglevel = WARNING
                 pekko.stdout-loglevel = WARNING
                 pekko.log-dead-letters = off

@@ -57,11 +57,13 @@ public final class PersistentServer extends AbstractBehavior<PersistentServer.Me
         return Behaviors.withStash(STASH, stash -> Behaviors.setup(context -> {
             context.ask(TodoDatabase.Found.class, database, PekkoSystem.TIMEOUT,
                     replyTo -> new TodoDatabase.Get(name, replyTo),
-                    (found, failure) -> found != null ? new Loaded(found.list())
+                    (found, failure) -> found != null
+                            ? new Loaded(found.list())
                             : new NotLoaded(failure));
             return Behaviors.receive(Message.class)
                     .onMessage(Loaded.class, loaded -> stash.unstashAll(new PersistentServer(
-                            context, name, loaded.list() == null ? TodoList.empty()
+                            context, name, loaded.list() == null
+                                    ? TodoList.empty()
                                     : loaded.list(),
                             database, waiting)))
                     .onMessage(NotLoaded.class, failed -> {
