@@ -129,17 +129,16 @@ public final class LoadTest {
         }
         long heapBefore = usedHeapAfterGc();
         ActorSystem<SpawnProtocol.Command> system = PekkoSystem.start("load-test", parallelism);
-        Report report;
         try {
-            report = measure(system, options, parallelism, heapBefore, progress);
+            Report report = measure(system, options, parallelism, heapBefore, progress);
+            if (report == null) {
+                return 1;
+            }
+            print(report, out); // before the million actors are stopped, which takes seconds
+            return 0;
         } finally {
             PekkoSystem.stop(system);
         }
-        if (report == null) {
-            return 1;
-        }
-        print(report, out);
-        return 0;
     }
 
     /** The whole test on {@code system}; null (after saying why) if a get went unanswered. */

@@ -48,6 +48,8 @@ public final class PekkoSystem {
     public static Config config(int parallelism) {
         return ConfigFactory.parseString("""
                 pekko.use-slf4j = off
+                # stopping a million actors takes longer than the default 10 s
+                pekko.coordinated-shutdown.phases.actor-system-terminate.timeout = 300 s
                 pekko.loglevel = WARNING
                 pekko.stdout-loglevel = WARNING
                 pekko.log-dead-letters = off
