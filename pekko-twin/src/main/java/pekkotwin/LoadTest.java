@@ -316,7 +316,8 @@ public final class LoadTest {
         }
         out.printf(Locale.ROOT, "memory held by %,d processes: %,d MB of heap (%,d bytes each)%n",
                 r.processes(), r.heapBytesHeld() >> 20, r.heapBytesHeld() / r.processes());
-        out.printf(Locale.ROOT, "Pekko default dispatcher: %d threads%n", r.parallelism());
+        out.printf(Locale.ROOT, "Pekko default dispatcher: %d thread%s%n", r.parallelism(),
+                r.parallelism() == 1 ? "" : "s");
     }
 
     private static long usedHeapAfterGc() {

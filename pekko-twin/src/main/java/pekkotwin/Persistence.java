@@ -111,7 +111,8 @@ public final class Persistence {
                     "cap %,.0f writes/s; database %,.0f entries/s = %.0f %% of the cap%n", cap,
                     figures.entriesPerSecond(), 100 * figures.entriesPerSecond() / cap);
         }
-        out.printf(Locale.ROOT, "Pekko default dispatcher: %d threads%n", parallelism);
+        out.printf(Locale.ROOT, "Pekko default dispatcher: %d thread%s%n", parallelism,
+                parallelism == 1 ? "" : "s");
         return figures.lostEntries() == 0 ? 0 : 1;
     }
 
