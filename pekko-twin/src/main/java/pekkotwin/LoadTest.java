@@ -1,0 +1,340 @@
+package pekkotwin;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Scheduler;
+import org.apache.pekko.actor.typed.SpawnProtocol;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import sidebyside.Figure;
+
+/**
+ * The book's load test (section 7.2.3), ch7-2-cache's {@code todo.cache.LoadTest}, on Apache
+ * Pekko's typed actors: one cache actor, a to-do actor per name, a million names. It prints the
+ * Java twin's lines in the same words, so that one table can hold our runtime, the BEAM and
+ * Pekko. The put and the get are timed from one blocking client (a virtual thread waiting on
+ * {@code AskPattern.ask}), as the twin's one client calls; with {@code --clients N} the concurrent
+ * gets are measured twice: from N blocking clients (the twin's line), and from N client actors
+ * that never block (a line of its own, "N actor clients").
+ *
+ * <pre>mvn -q -pl pekko-twin -am compile exec:exec@pekko-load-test -Dpekko.args="--clients 64"</pre>
+ */
+public final class LoadTest {
+    private LoadTest() {}
+
+    /** How many bare round trips each floor measurement makes, after as many to compile it. */
+    static final int BARE_ROUND_TRIPS = 200_000;
+
+    /**
+     * {@code --processes N} (default 1,000,000), {@code --clients N} (default 1) and
+     * {@code --round-trips N}, the bare round trips of the floor (default 200,000).
+     */
+    record Options(int processes, int clients, int roundTrips) {
+        static Options parse(List<String> args) {
+            int processes = 1_000_000;
+            int clients = 1;
+            int roundTrips = BARE_ROUND_TRIPS;
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                if (i + 1 >= args.size() || !List.of("--processes", "--clients", "--round-trips")
+                        .contains(arg)) {
+                    throw new IllegalArgumentException("unknown option '" + arg + "'");
+                }
+                int value = positive(arg, args.get(++i));
+                switch (arg) {
+                    case "--processes" -> processes = value;
+                    case "--clients" -> clients = value;
+                    default -> roundTrips = value;
+                }
+            }
+            return new Options(processes, clients, roundTrips);
+        }
+    }
+
+    static int positive(String option, String value) {
+        try {
+            int n = Integer.parseInt(value.replace("_", ""));
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                option + " takes a positive whole number, not '" + value + "'");
+    }
+
+    /** Maven hands the options over as one argument: split it into words. */
+    static List<String> words(String... rawArgs) {
+        return Arrays.stream(String.join(" ", rawArgs).trim().split("\\s+"))
+                .filter(word -> !word.isBlank()).toList();
+    }
+
+    /**
+     * The figures a {@code --vs pekko} column reads: ch7-2-cache's {@code LoadTest.figures()} in
+     * the same words, then the one line only this twin prints (the client actors).
+     */
+    public static List<Figure> figures() {
+        return List.of(
+                Figure.lowerIsBetter("average put", "µs", "^average put ([0-9.]+) µs"),
+                Figure.lowerIsBetter("average get", "µs", "^average get ([0-9.]+) µs"),
+                Figure.lowerIsBetter("peak RSS", "MB",
+                        "^peak RSS with [0-9,]+ servers: ([0-9,]+) MB"),
+                Figure.higherIsBetter("gets/s, concurrent clients", "gets/s",
+                        "^requests/second through one cache, \\d+ clients: ([0-9,]+)"),
+                Figure.lowerIsBetter("bare round trip", "µs",
+                        "^bare round trip between two processes ([0-9.]+) µs"),
+                Figure.higherIsBetter("bare round trips/s, concurrent clients", "round trips/s",
+                        "^bare round trips/second, \\d+ clients of one process: ([0-9,]+)"),
+                Figure.higherIsBetter("gets/s, concurrent client actors", "gets/s",
+                        "^requests/second through one cache, \\d+ actor clients: ([0-9,]+)"));
+    }
+
+    /** The figures of one run. */
+    record Report(int processes, int parallelism, double averagePutMicros,
+            double averageGetMicros, OptionalLong peakRssMegabytes, int clients,
+            double blockingClientGetsPerSecond, double actorClientGetsPerSecond,
+            long heapBytesHeld, double bareRoundTripMicros, double bareRoundTripsPerSecond) {}
+
+    public static void main(String[] args) throws InterruptedException {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs the test with {@code args}, the figures to {@code out}; returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream progress)
+            throws InterruptedException {
+        Options options;
+        int parallelism;
+        try {
+            options = Options.parse(words(args));
+            parallelism = PekkoSystem.parallelism(System.getProperty(PekkoSystem.PARALLELISM));
+        } catch (IllegalArgumentException e) {
+            progress.println("LoadTest: " + e.getMessage());
+            progress.println("usage: LoadTest [--processes N] [--clients N] [--round-trips N]");
+            progress.println("       (through Maven: -Dpekko.args=\"...\" -Dpekko.parallelism=N,"
+                    + " one thread per core by default)");
+            return 2;
+        }
+        long heapBefore = usedHeapAfterGc();
+        ActorSystem<SpawnProtocol.Command> system = PekkoSystem.start("load-test", parallelism);
+        try {
+            Report report = measure(system, options, parallelism, heapBefore, progress);
+            if (report == null) {
+                return 1;
+            }
+            print(report, out); // before the million actors are stopped, which takes seconds
+            return 0;
+        } finally {
+            PekkoSystem.stop(system);
+        }
+    }
+
+    /** The whole test on {@code system}; null (after saying why) if a get went unanswered. */
+    private static Report measure(ActorSystem<SpawnProtocol.Command> system, Options options,
+            int parallelism, long heapBefore, PrintStream progress) throws InterruptedException {
+        int n = options.processes();
+        Scheduler scheduler = system.scheduler();
+        ActorRef<TodoCache.ServerProcess<TodoServer.Message>> cache = PekkoSystem.spawn(system,
+                TodoCache.create(name -> TodoServer.create()), "todo-cache");
+        // The book's one client, as a virtual thread, as the Java twin's.
+        double[] micros = new double[2];
+        Thread.ofVirtual().name("load-test").start(() -> {
+            micros[0] = timeEachName(cache, scheduler, n, "put", progress);
+            micros[1] = timeEachName(cache, scheduler, n, "get", progress);
+        }).join();
+        // Read before the concurrent phase, as the twins do: the memory of n idle actors.
+        OptionalLong peakRss = peakRssMegabytes();
+        long held = usedHeapAfterGc() - heapBefore;
+        double blocking = 0;
+        double actors = 0;
+        if (options.clients() > 1) {
+            blocking = blockingClientGets(cache, scheduler, n, options.clients(), progress);
+            actors = actorClientGets(system, cache, n, options.clients(), progress);
+            if (actors < 0) {
+                return null;
+            }
+        }
+        ActorRef<Echo.Ping> echo = PekkoSystem.spawn(system, Echo.create(), "echo");
+        double bare = bareRoundTrips(echo, scheduler, options.roundTrips(), progress);
+        double bareConcurrent = options.clients() > 1
+                ? bareRoundTripsPerSecond(echo, scheduler, options.clients(),
+                        options.roundTrips(), progress)
+                : 0;
+        return new Report(n, parallelism, micros[0], micros[1], peakRss, options.clients(),
+                blocking, actors, held, bare, bareConcurrent);
+    }
+
+    /** Asks the cache for every name once, as the book does; returns the average time in µs. */
+    private static double timeEachName(ActorRef<TodoCache.ServerProcess<TodoServer.Message>> cache,
+            Scheduler scheduler, int n, String phase, PrintStream progress) {
+        int step = Math.max(1, n / 10);
+        long start = System.nanoTime();
+        for (int i = 1; i <= n; i++) {
+            TodoCache.serverProcess(cache, "cache_" + i, scheduler);
+            if (i % step == 0) {
+                progress.printf(Locale.ROOT, "%s %,d of %,d%n", phase, i, n);
+            }
+        }
+        return (System.nanoTime() - start) / 1_000.0 / n;
+    }
+
+    /**
+     * Client c (of N, each a virtual thread blocked on its ask) gets names c, c + N, c + 2N...
+     * once each; a warm-up round, then a measured one, as the twins do. Returns gets per second.
+     */
+    private static double blockingClientGets(
+            ActorRef<TodoCache.ServerProcess<TodoServer.Message>> cache, Scheduler scheduler,
+            int n, int clients, PrintStream progress) throws InterruptedException {
+        progress.printf(Locale.ROOT,
+                "get %,d names from %d concurrent blocking clients (warm-up)%n", n, clients);
+        blockingRound(clients, n, i -> TodoCache.serverProcess(cache, "cache_" + i, scheduler));
+        progress.printf(Locale.ROOT, "get %,d names from %d concurrent blocking clients%n", n,
+                clients);
+        return blockingRound(clients, n,
+                i -> TodoCache.serverProcess(cache, "cache_" + i, scheduler));
+    }
+
+    /** The same from {@code clients} client actors: a warm-up round, then a measured one. */
+    private static double actorClientGets(ActorSystem<SpawnProtocol.Command> system,
+            ActorRef<TodoCache.ServerProcess<TodoServer.Message>> cache, int n, int clients,
+            PrintStream progress) {
+        progress.printf(Locale.ROOT, "get %,d names from %d client actors (warm-up)%n", n,
+                clients);
+        if (actorRound(system, cache, n, clients, "warm-up", progress) < 0) {
+            return -1;
+        }
+        progress.printf(Locale.ROOT, "get %,d names from %d client actors%n", n, clients);
+        return actorRound(system, cache, n, clients, "measured", progress);
+    }
+
+    /** Gets per second of one round of client actors; -1 (after saying so) if any get failed. */
+    private static double actorRound(ActorSystem<SpawnProtocol.Command> system,
+            ActorRef<TodoCache.ServerProcess<TodoServer.Message>> cache, int n, int clients,
+            String round, PrintStream progress) {
+        long start = System.nanoTime();
+        ActorRef<ActorClients.Message> clientsRound = PekkoSystem.spawn(system,
+                ActorClients.create(cache, n, clients), "clients-" + round);
+        ActorClients.Outcome outcome = AskPattern.<ActorClients.Message, ActorClients.Outcome>ask(
+                clientsRound, ActorClients.Start::new, PekkoSystem.TIMEOUT.multipliedBy(10),
+                system.scheduler()).toCompletableFuture().join();
+        double perSecond = n / ((System.nanoTime() - start) / 1e9);
+        if (outcome.failed() > 0 || outcome.answered() != n) {
+            progress.printf(Locale.ROOT, "LoadTest: %,d of %,d gets of the client actors'"
+                    + " %s round went unanswered%n", n - outcome.answered(), n, round);
+            return -1;
+        }
+        return perSecond;
+    }
+
+    /** What a blocking client does with its i-th name or round trip. */
+    private interface Call {
+        void make(int i);
+    }
+
+    /** {@code clients} virtual threads make calls i = c, c + N, ... up to {@code n}; per second. */
+    private static double blockingRound(int clients, int n, Call call)
+            throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 1; c <= clients; c++) {
+            int client = c;
+            threads.add(Thread.ofVirtual().start(() -> {
+                for (int i = client; i <= n; i += clients) {
+                    call.make(i);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void ping(ActorRef<Echo.Ping> echo, Scheduler scheduler) {
+        AskPattern.<Echo.Ping, Echo.Pong>ask(echo, Echo.Ping::new, PekkoSystem.TIMEOUT, scheduler)
+                .toCompletableFuture().join();
+    }
+
+    /** Blocking asks to an actor that answers at once, from one client: the floor, in µs. */
+    private static double bareRoundTrips(ActorRef<Echo.Ping> echo, Scheduler scheduler,
+            int roundTrips, PrintStream progress) throws InterruptedException {
+        double[] micros = new double[1];
+        Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < roundTrips; i++) { // compiles the path first
+                ping(echo, scheduler);
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < roundTrips; i++) {
+                ping(echo, scheduler);
+            }
+            micros[0] = (System.nanoTime() - start) / 1_000.0 / roundTrips;
+        }).join();
+        progress.printf(Locale.ROOT, "%,d bare round trips from one client%n", roundTrips);
+        return micros[0];
+    }
+
+    /** The same from {@code clients} blocking clients of the one echo actor, per second. */
+    private static double bareRoundTripsPerSecond(ActorRef<Echo.Ping> echo, Scheduler scheduler,
+            int clients, int roundTrips, PrintStream progress) throws InterruptedException {
+        int total = Math.max(roundTrips, clients) / clients * clients; // as many each
+        blockingRound(clients, total, i -> ping(echo, scheduler));
+        double perSecond = blockingRound(clients, total, i -> ping(echo, scheduler));
+        progress.printf(Locale.ROOT, "%,d bare round trips from %,d clients%n", total, clients);
+        return perSecond;
+    }
+
+    static void print(Report r, PrintStream out) {
+        out.printf(Locale.ROOT, "average put %.2f µs%n", r.averagePutMicros());
+        out.printf(Locale.ROOT, "average get %.2f µs%n", r.averageGetMicros());
+        r.peakRssMegabytes().ifPresent(mb -> out.printf(Locale.ROOT,
+                "peak RSS with %,d servers: %,d MB%n", r.processes(), mb));
+        out.printf(Locale.ROOT, "requests/second through one cache, one client: %,.0f%n",
+                1e6 / r.averageGetMicros());
+        if (r.clients() > 1) {
+            out.printf(Locale.ROOT, "requests/second through one cache, %d clients: %,.0f%n",
+                    r.clients(), r.blockingClientGetsPerSecond());
+            out.printf(Locale.ROOT, "requests/second through one cache, %d actor clients: %,.0f%n",
+                    r.clients(), r.actorClientGetsPerSecond());
+        }
+        out.printf(Locale.ROOT, "bare round trip between two processes %.2f µs%n",
+                r.bareRoundTripMicros());
+        if (r.clients() > 1) {
+            out.printf(Locale.ROOT, "bare round trips/second, %d clients of one process: %,.0f%n",
+                    r.clients(), r.bareRoundTripsPerSecond());
+        }
+        out.printf(Locale.ROOT, "memory held by %,d processes: %,d MB of heap (%,d bytes each)%n",
+                r.processes(), r.heapBytesHeld() >> 20, r.heapBytesHeld() / r.processes());
+        out.printf(Locale.ROOT, "Pekko default dispatcher: %d thread%s%n", r.parallelism(),
+                r.parallelism() == 1 ? "" : "s");
+    }
+
+    private static long usedHeapAfterGc() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        memory.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /** The JVM's high-water mark of resident memory (VmHWM), where Linux tells it. */
+    private static OptionalLong peakRssMegabytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) >> 10)
+                    .findFirst();
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+}
