@@ -36,5 +36,7 @@ public final class CallbackRules {
             .should().beFinal().andShould().notBePublic()
             .because(
                     "a server's state is handed to its callbacks by its own process; a field that can change, "
-                            + "or that others can read, would let another thread see or change it");
+                            + "or that others can read, would let another thread see or change it")
+            // 7.1's and 7.2's servers keep no field at all
+            .allowEmptyShould(true);
 }

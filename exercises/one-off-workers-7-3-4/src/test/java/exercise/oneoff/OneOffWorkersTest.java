@@ -1,12 +1,12 @@
 package exercise.oneoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
+import exercise.support.Elsewhere;
 import exercise.support.ExerciseRules;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import todo.TodoEntry;
 import todo.TodoList;
@@ -36,6 +37,10 @@ class OneOffWorkersTest {
 
     private static final LocalDate DEC_19 = LocalDate.of(2023, 12, 19);
 
+    /** A crash in a process, or a failed caller thread, fails the test at once, saying why. */
+    @RegisterExtension
+    final Elsewhere elsewhere = new Elsewhere();
+
     @TempDir
     Path folder;
 
@@ -53,7 +58,7 @@ class OneOffWorkersTest {
 
         database.store("bob", listOf("Dentist"));
 
-        await().until(() -> listOf("Dentist").equals(database.get("bob")));
+        elsewhere.await().until(() -> listOf("Dentist").equals(database.get("bob")));
         assertThat(database.get("nobody")).isNull();
     }
 
@@ -64,15 +69,15 @@ class OneOffWorkersTest {
         files.write("slow", todo.persistence.TermCodec.encode(listOf("Slow")));
         var database = start(new SlowReadsOf("slow", slowDisk, files));
         var slowAnswer = Collections.synchronizedList(new ArrayList<TodoList>());
-        Thread slowCaller = Thread.ofVirtual().start(() -> slowAnswer.add(database.get("slow")));
+        Thread slowCaller = elsewhere.start(() -> slowAnswer.add(database.get("slow")));
 
         // While the slow read hangs, the database process keeps answering.
         database.store("fast", listOf("Fast"));
-        await().until(() -> listOf("Fast").equals(database.get("fast")));
+        elsewhere.await().until(() -> listOf("Fast").equals(database.get("fast")));
         assertThat(slowAnswer).isEmpty();
 
         slowDisk.countDown();
-        slowCaller.join();
+        elsewhere.join(slowCaller);
         assertThat(slowAnswer).containsExactly(listOf("Slow"));
     }
 
@@ -80,18 +85,16 @@ class OneOffWorkersTest {
     void everyCallerGetsItsOwnAnswer() throws InterruptedException {
         var database = start(new FileStorage(folder));
         IntStream.range(0, 100).forEach(i -> database.store("list " + i, listOf("entry " + i)));
-        await().until(
+        elsewhere.await().until(
                 () -> IntStream.range(0, 100).allMatch(i -> database.get("list " + i) != null));
 
         Map<Integer, TodoList> answers = Collections.synchronizedMap(new HashMap<>());
         var callers = new ArrayList<Thread>();
         for (int i = 0; i < 100; i++) {
             int n = i;
-            callers.add(Thread.ofVirtual().start(() -> answers.put(n, database.get("list " + n))));
+            callers.add(elsewhere.start(() -> answers.put(n, database.get("list " + n))));
         }
-        for (Thread caller : callers) {
-            caller.join();
-        }
+        elsewhere.join(callers);
 
         IntStream.range(0, 100)
                 .forEach(i -> assertThat(answers.get(i)).isEqualTo(listOf("entry " + i)));

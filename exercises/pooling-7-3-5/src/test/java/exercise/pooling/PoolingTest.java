@@ -1,12 +1,12 @@
 package exercise.pooling;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
+import exercise.support.Elsewhere;
 import exercise.support.ExerciseRules;
 import exercise.support.Hold;
 import genserver.GenServer;
@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import todo.TodoEntry;
 import todo.TodoList;
@@ -36,6 +37,10 @@ class PoolingTest {
 
     private static final LocalDate DEC_19 = LocalDate.of(2023, 12, 19);
 
+    /** A crash in a process, or a failed caller thread, fails the test at once, saying why. */
+    @RegisterExtension
+    final Elsewhere elsewhere = new Elsewhere();
+
     @TempDir
     Path folder;
 
@@ -51,7 +56,7 @@ class PoolingTest {
 
         database.store("bob", list);
 
-        await().until(() -> list.equals(database.get("bob")));
+        elsewhere.await().until(() -> list.equals(database.get("bob")));
         assertThat(database.get("nobody")).isNull();
     }
 
@@ -61,14 +66,12 @@ class PoolingTest {
         var writers = new ArrayList<Thread>();
         for (int w = 0; w < 100; w++) {
             String key = "list " + w;
-            writers.add(Thread.ofVirtual().start(
+            writers.add(elsewhere.start(
                     () -> database.store(key, TodoList.of(List.of(new TodoEntry(DEC_19, key))))));
         }
-        for (Thread writer : writers) {
-            writer.join();
-        }
+        elsewhere.join(writers);
 
-        await().until(
+        elsewhere.await().until(
                 () -> IntStream.range(0, 100).allMatch(w -> database.get("list " + w) != null));
     }
 
@@ -78,7 +81,7 @@ class PoolingTest {
         var cache = TodoCache.start(database);
         TodoServer.addEntry(TodoCache.serverProcess(cache, "john"),
                 new TodoEntry(DEC_19, "Shopping"));
-        await().until(() -> database.get("john") != null);
+        elsewhere.await().until(() -> database.get("john") != null);
 
         GenServer.stop(cache);
         cache = TodoCache.start(database);
@@ -107,15 +110,15 @@ class PoolingTest {
         var hold = Hold.everyWrite();
         var database = start(hold.around(new FileStorage(folder)));
         List<String> keys = IntStream.range(0, 20).mapToObj(i -> "list " + i).toList();
-        keys.forEach(key -> Thread.ofVirtual().start(
+        keys.forEach(key -> elsewhere.start(
                 () -> database.store(key, TodoList.of(List.of(new TodoEntry(DEC_19, key))))));
 
-        await().until(() -> hold.inFlight() == 3);
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+        elsewhere.await().until(() -> hold.inFlight() == 3);
+        elsewhere.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
                 .until(() -> hold.inFlight() == 3);
         hold.release();
 
-        await().until(() -> keys.stream().allMatch(key -> database.get(key) != null));
+        elsewhere.await().until(() -> keys.stream().allMatch(key -> database.get(key) != null));
         assertThat(hold.mostAtOnce()).isEqualTo(3);
     }
 
@@ -126,16 +129,16 @@ class PoolingTest {
         var hold = Hold.writesOf(one);
         var database = start(hold.around(new FileStorage(folder)));
 
-        Thread.ofVirtual().start(() -> {
+        elsewhere.start(() -> {
             database.store("bob", one);
             database.store("bob", two);
         });
-        await().until(() -> hold.started.contains(one));
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+        elsewhere.await().until(() -> hold.started.contains(one));
+        elsewhere.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
                 .until(() -> hold.started.size() == 1);
         hold.release();
 
-        await().until(() -> two.equals(database.get("bob")));
+        elsewhere.await().until(() -> two.equals(database.get("bob")));
         assertThat(hold.completed).containsExactly(one, two);
     }
 }

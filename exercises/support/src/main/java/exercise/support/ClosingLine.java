@@ -55,12 +55,16 @@ public final class ClosingLine implements TestExecutionListener {
     public void testPlanExecutionFinished(TestPlan testPlan) {
         String against = System.getProperty("exercise.run", "your code");
         // System.out of the forked JVM: surefire shows it whatever Maven's log level.
-        int tests = passed + failed - rules;
+        int tests = passed + failed + skipped - rules;
         System.out.println();
         System.out.println(System.getProperty("exercise.name", "the exercise") + ", against "
                 + against + ":");
         System.out.println("  the exercise's tests: " + (passed - rulesKept) + " of " + tests
                 + " pass");
+        if (skipped > 0 && "skipped".equals(System.getProperty(StarterMode.TODO))) {
+            System.out.println("  not solved yet:       " + skipped
+                    + " skipped, each stopped at a TODO (run the test class with -Dtest to see them fail)");
+        }
         if (rules > 0) {
             System.out.println("  the process rules:    " + rulesKept + " of " + rules + " kept");
         }
