@@ -158,6 +158,12 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
                 : transaction(pool, worker -> DatabaseWorker.get(worker, key));
     }
 
+    /** Named after the pool's ledger, which this design's users share: one server per list. */
+    @Override
+    public String serverName(String key) {
+        return Database.serverName(key, ledger);
+    }
+
     @Override
     public void retry() {
         GenServer.cast(ledger, new Ledger.Retry());

@@ -54,7 +54,7 @@ public final class Comparison {
 
     /** One design's figures. */
     public record Row(Design design, BottleneckDemo.Figures figures, int mostWritesAtOnce,
-            List<WriteMeter.Point> timeline) {}
+            int overtaken, List<WriteMeter.Point> timeline) {}
 
     /**
      * Arguments: the chart's file (default {@code comparison.png} in the working directory, which
@@ -177,20 +177,21 @@ public final class Comparison {
         }
         var metered = WriteMeter.read(meter);
         GenServer.stop(meter);
-        return new Row(design, figures, metered.mostAtOnce(), metered.timeline());
+        return new Row(design, figures, metered.mostAtOnce(), metered.overtaken(),
+                metered.timeline());
     }
 
     public static String table(List<Row> rows) {
         var out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%-32s %12s %14s %12s %12s%n", "design", "entries/s",
                 "writes at once",
-                "peak queue", "lost entries"));
+                "peak queue", "overtaken"));
         for (Row row : rows) {
             out.append(String.format(Locale.ROOT, "%-32s %,12.0f %14d %,12d %,12d%n",
                     row.design().title(),
                     row.figures().entriesPerSecond(), row.mostWritesAtOnce(),
                     row.figures().peakQueue(),
-                    row.figures().lostEntries()));
+                    row.overtaken()));
         }
         return out.toString();
     }
@@ -198,7 +199,7 @@ public final class Comparison {
     /**
      * Draws the comparison: on the left, writes in flight over time, one panel per design titled
      * with its name, on a shared time axis (each panel has its own scale: design 3 runs a
-     * thousand writes at once, design 1 one); on the right, entries per second and lost entries
+     * thousand writes at once, design 1 one); on the right, entries per second and writes overtaken
      * per design as bars.
      */
     public static void draw(List<Row> rows, Path file) throws IOException {
@@ -209,7 +210,7 @@ public final class Comparison {
         timeline(rows).draw(g, new Rectangle2D.Double(0, 0, 1000, 1100));
         bars(rows, "Entries per second (higher is better)", row -> row.figures().entriesPerSecond())
                 .draw(g, new Rectangle2D.Double(1000, 0, 500, 550));
-        bars(rows, "Lost entries (0 is right)", row -> row.figures().lostEntries())
+        bars(rows, "Writes overtaken by an older one", row -> row.overtaken())
                 .draw(g, new Rectangle2D.Double(1000, 550, 500, 550));
         g.dispose();
         ImageIO.write(image, "png", file.toFile());

@@ -115,6 +115,12 @@ public final class OneOffWorkerDatabase implements Database {
         return loaded.orThrow();
     }
 
+    /** Named after this database's process, which this design's users share: one server per list. */
+    @Override
+    public String serverName(String key) {
+        return Database.serverName(key, pid);
+    }
+
     @Override
     public void retry() {
         GenServer.cast(pid, new Retry());

@@ -119,6 +119,12 @@ public final class PooledDatabase implements Database {
         return DatabaseWorker.get(chooseWorker(ListNames.requireValid(key)), key);
     }
 
+    /** Named after the pool's database process, which this design's users share: one server per list. */
+    @Override
+    public String serverName(String key) {
+        return Database.serverName(key, pid);
+    }
+
     @Override
     public void retry() {
         workers().forEach(DatabaseWorker::retry);

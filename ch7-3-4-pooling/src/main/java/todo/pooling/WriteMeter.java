@@ -6,12 +6,15 @@ import genserver.Pid;
 import genserver.Result;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
 /**
- * Counts writes in flight, for the comparison. Writers report their start and end by casts; the
+ * Counts writes in flight, and writes overtaken, for the comparison. Writers report their start and end by casts; the
  * meter is one process, so counting needs no lock: "if part of the code must be synchronised, run
- * it in a dedicated process". It keeps a timeline (time, writes in flight) for the chart.
+ * it in a dedicated process". It keeps a timeline (time, writes in flight) for the chart. A write
+ * that lands after a larger write of the same list has landed was overtaken: in the comparison's
+ * workload every store of a list adds an entry, so a smaller list landing last is an older one.
  */
 public final class WriteMeter implements GenServer<WriteMeter.State, WriteMeter.Request> {
 
@@ -20,19 +23,24 @@ public final class WriteMeter implements GenServer<WriteMeter.State, WriteMeter.
 
     public record Started(long nanos) implements Request {}
 
-    public record Ended(long nanos) implements Request {}
+    public record Ended(long nanos, String key, int bytes) implements Request {}
 
     /** A call: the figures so far. */
     public record Read() implements Request {}
 
     /** What the meter has seen. */
-    public record Figures(int inFlight, int mostAtOnce, int ended, List<Point> timeline) {}
+    public record Figures(int inFlight, int mostAtOnce, int ended, int overtaken,
+            List<Point> timeline) {}
 
     /** Writes in flight from a moment on. */
     public record Point(long nanos, int inFlight) {}
 
-    /** The meter's state; the timeline list never leaves the process (readers get a copy). */
-    record State(int inFlight, int mostAtOnce, int ended, ArrayList<Point> timeline) {}
+    /**
+     * The meter's state; the timeline and the largest write landed per list never leave the
+     * process (readers get a copy).
+     */
+    record State(int inFlight, int mostAtOnce, int ended, int overtaken, ArrayList<Point> timeline,
+            HashMap<String, Integer> landed) {}
 
     private WriteMeter() {}
 
@@ -44,8 +52,8 @@ public final class WriteMeter implements GenServer<WriteMeter.State, WriteMeter.
         GenServer.cast(meter, new Started(System.nanoTime()));
     }
 
-    public static void ended(Pid<Request> meter) {
-        GenServer.cast(meter, new Ended(System.nanoTime()));
+    public static void ended(Pid<Request> meter, String key, int bytes) {
+        GenServer.cast(meter, new Ended(System.nanoTime(), key, bytes));
     }
 
     /** Hooks that report each write's start and end to {@code meter}. */
@@ -58,7 +66,7 @@ public final class WriteMeter implements GenServer<WriteMeter.State, WriteMeter.
 
             @Override
             public void end(String key, byte[] bytes) {
-                ended(meter);
+                ended(meter, key, bytes.length);
             }
         };
     }
@@ -73,7 +81,7 @@ public final class WriteMeter implements GenServer<WriteMeter.State, WriteMeter.
 
     @Override
     public Result<State> init() {
-        return Result.ok(new State(0, 0, 0, new ArrayList<>()));
+        return Result.ok(new State(0, 0, 0, 0, new ArrayList<>(), new HashMap<>()));
     }
 
     @Override
@@ -82,15 +90,16 @@ public final class WriteMeter implements GenServer<WriteMeter.State, WriteMeter.
             case Started(long nanos) -> {
                 int inFlight = state.inFlight() + 1;
                 state.timeline().add(new Point(nanos, inFlight));
-                yield Result.noreply(
-                        new State(inFlight, Math.max(inFlight, state.mostAtOnce()), state.ended(),
-                                state.timeline()));
+                yield Result.noreply(new State(inFlight, Math.max(inFlight, state.mostAtOnce()),
+                        state.ended(), state.overtaken(), state.timeline(), state.landed()));
             }
-            case Ended(long nanos) -> {
+            case Ended(long nanos, String key, int bytes) -> {
                 int inFlight = state.inFlight() - 1;
                 state.timeline().add(new Point(nanos, inFlight));
+                int largest = state.landed().merge(key, bytes, Math::max);
+                int overtaken = state.overtaken() + (bytes < largest ? 1 : 0);
                 yield Result.noreply(new State(inFlight, state.mostAtOnce(), state.ended() + 1,
-                        state.timeline()));
+                        overtaken, state.timeline(), state.landed()));
             }
             case Read read -> throw new IllegalArgumentException("read is a call, not a cast");
         };
@@ -101,7 +110,7 @@ public final class WriteMeter implements GenServer<WriteMeter.State, WriteMeter.
         return switch (request) {
             case Read() -> Result.reply(
                     new Figures(state.inFlight(), state.mostAtOnce(), state.ended(),
-                            List.copyOf(state.timeline())),
+                            state.overtaken(), List.copyOf(state.timeline())),
                     state);
             case Started started ->
                 throw new IllegalArgumentException("started is a cast, not a call");

@@ -111,7 +111,7 @@ class CallerWritesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"SINGLE_PROCESS", "BYPASS", "SQL"})
+    @EnumSource(Design.class)
     void twoCachesOnOneDesignShareEachListsServer(Design design) {
         running = design.start(new FileStorage(root), WriteHooks.NONE);
         database = running.database();

@@ -46,6 +46,11 @@ public interface Database {
         return null;
     }
 
+    /** The {@link #serverName} of {@code key} for a design whose users share {@code process}. */
+    static String serverName(String key, Pid<?> process) {
+        return "todo server '" + key + "' of " + process;
+    }
+
     /**
      * The to-do server {@code server} keeps {@code key} because its {@link #store} threw (the
      * designs that write in the caller): such a design counts it in {@link #writeStatus} and asks

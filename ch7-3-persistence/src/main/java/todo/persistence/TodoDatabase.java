@@ -93,6 +93,7 @@ public final class TodoDatabase implements Database {
         return new TodoDatabase(GenServer.start(new Server(storage)), null);
     }
 
+    // tag::interface[]
     @Override
     public void store(String key, TodoList list) {
         ListStore.requireList(key, list);
@@ -105,6 +106,7 @@ public final class TodoDatabase implements Database {
         Loaded loaded = GenServer.call(pid, new Get(ListNames.requireValid(key)));
         return loaded.orThrow();
     }
+    // end::interface[]
 
     /**
      * {@link #get} without the 5 s limit, for a to-do server whose {@code get} timed out: behind a
@@ -121,7 +123,7 @@ public final class TodoDatabase implements Database {
     /** Named after this database's process: each of its lists has one server, whoever asks. */
     @Override
     public String serverName(String key) {
-        return "todo server '" + key + "' of " + pid;
+        return Database.serverName(key, pid);
     }
 
     @Override
@@ -169,6 +171,7 @@ public final class TodoDatabase implements Database {
             return Result.ok(new PendingWrites(store));
         }
 
+        // tag::callbacks[]
         @Override
         public Result<PendingWrites> handleCast(Request request, PendingWrites writes) {
             switch (request) {
@@ -189,6 +192,7 @@ public final class TodoDatabase implements Database {
                 case Retry retry -> Result.reply(Misdirected.call(retry), writes);
             };
         }
+        // end::callbacks[]
 
         @Override
         public void terminate(Object reason, PendingWrites writes) {

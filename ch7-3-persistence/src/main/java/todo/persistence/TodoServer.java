@@ -113,6 +113,7 @@ public final class TodoServer implements GenServer<TodoServer.State, TodoServer.
         return Result.continueWith(new State(name, null, null, null), Continue.LOAD);
     }
 
+    // tag::callbacks[]
     @Override
     public Result<State> handleContinue(Object continueArg, State state) {
         TodoList stored;
@@ -141,6 +142,7 @@ public final class TodoServer implements GenServer<TodoServer.State, TodoServer.
                 throw new IllegalArgumentException("entries is a call, not a cast");
         };
     }
+    // end::callbacks[]
 
     @Override
     public Result<State> handleCall(Request request, From from, State state) {
