@@ -44,7 +44,8 @@ class WorkbookDocsTest {
     private static final Set<String> OTHER_NAMES = Set.of(
             // Elixir and OTP, in the "book versus Java" tables
             "Todo", "GenServer.start_link", "Mix", "Mod", "Path.join", "File.write", "File.read",
-            "Process.info", "Process.alive", "Repo", "ExUnit", "Todo.ListTest", "Todo.CacheTest",
+            "Process.info", "Process.alive", "Process.send_after", "Repo", "ExUnit",
+            "Todo.ListTest", "Todo.CacheTest",
             // libraries the workbook uses or names
             "HikariCP", "H2", "PCollections", "JUnit", "AssertJ", "Awaitility",
             "Mockito", "ArchUnit", "JFreeChart", "Spotless", "JShell", "JMH", "Temurin", "Test",

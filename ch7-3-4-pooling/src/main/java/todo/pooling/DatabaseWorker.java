@@ -91,6 +91,7 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
         return Result.ok(new PendingWrites(new ListStore(storage), keepsFailedWrites));
     }
 
+    // tag::worker[]
     @Override
     public Result<PendingWrites> handleCast(Request request, PendingWrites writes) {
         switch (request) {
@@ -112,6 +113,7 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
             case Retry retry -> Result.reply(Misdirected.call(retry), writes);
         };
     }
+    // end::worker[]
 
     @Override
     public void terminate(Object reason, PendingWrites writes) {

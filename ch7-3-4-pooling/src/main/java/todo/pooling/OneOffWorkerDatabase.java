@@ -196,6 +196,7 @@ public final class OneOffWorkerDatabase implements Database {
             }
         }
 
+        // tag::one-off-store[]
         /** A one-off worker writes; it reports back, so that a failed write is kept. */
         private static void spawnWrite(State state, String key, TodoList list) {
             long generation = state.lists().accept(key, list);
@@ -218,10 +219,12 @@ public final class OneOffWorkerDatabase implements Database {
                 }
             });
         }
+        // end::one-off-store[]
 
         @Override
         public Result<State> handleCall(Request request, From caller, State state) {
             return switch (request) {
+                // tag::one-off-get[]
                 case Get(String key) -> {
                     TodoList latest = state.lists().pending(key) != null
                             ? state.lists().pending(key)
@@ -232,6 +235,7 @@ public final class OneOffWorkerDatabase implements Database {
                             pending != null ? pending : Loaded.from(store, key)));
                     yield Result.noreply(state);
                 }
+                // end::one-off-get[]
                 case Status() -> Result.reply(state.writes().status(), state);
                 case Store store -> Result.reply(Misdirected.call(store), state);
                 case Retry retry -> Result.reply(Misdirected.call(retry), state);

@@ -99,6 +99,7 @@ public final class PooledDatabase implements Database {
         }
     }
 
+    // tag::pool[]
     /** {@code Todo.Database.choose_worker/1}. */
     public Pid<DatabaseWorker.Request> chooseWorker(String key) {
         return GenServer.call(pid, new ChooseWorker(ListNames.requireValid(key)));
@@ -118,6 +119,7 @@ public final class PooledDatabase implements Database {
     public TodoList get(String key) {
         return DatabaseWorker.get(chooseWorker(ListNames.requireValid(key)), key);
     }
+    // end::pool[]
 
     /** Named after the pool's database process, which this design's users share: one server per list. */
     @Override
