@@ -30,7 +30,12 @@ public final class WriteMeter implements GenServer<WriteMeter.State, WriteMeter.
 
     /** What the meter has seen. */
     public record Figures(int inFlight, int mostAtOnce, int ended, int overtaken,
-            List<Point> timeline) {}
+            List<Point> timeline) {
+        /** When the last write started or ended, in {@link System#nanoTime()}; 0 before any. */
+        public long lastEventNanos() {
+            return timeline.isEmpty() ? 0 : timeline.getLast().nanos();
+        }
+    }
 
     /** Writes in flight from a moment on. */
     public record Point(long nanos, int inFlight) {}
