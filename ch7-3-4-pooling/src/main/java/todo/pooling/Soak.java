@@ -160,7 +160,14 @@ public final class Soak {
                 "on disk", "lost", "writing", "closing", "lists that lost entries");
         int failed = 0;
         for (Design design : options.designs()) {
-            Outcome outcome = run(design, options);
+            Outcome outcome;
+            try {
+                outcome = run(design, options);
+            } catch (RuntimeException e) { // a design that breaks its promise aloud: say so, go on
+                System.out.printf(Locale.ROOT, "%-32s failed: %s%n", design.title(), e);
+                failed++;
+                continue;
+            }
             System.out.printf(Locale.ROOT, "%-32s %,9d %,9d %,6d %8.1fs %8.1fs  %s%n",
                     design.title(), outcome.accepted(), outcome.onDisk(), outcome.lost(),
                     outcome.writing().toMillis() / 1000.0, outcome.closing().toMillis() / 1000.0,
