@@ -70,6 +70,31 @@ class WorkbookDocsTest {
                 + " date; run `" + Readmes.REFRESH + "`").isEmpty();
     }
 
+    /** The steps of the chapter: each README shows the book's code beside its Java twin. */
+    private static final List<String> STEPS = List.of("ch7-1-mix-project", "ch7-2-cache",
+            "ch7-3-persistence", "ch7-3-4-pooling");
+
+    @Test
+    void everyStepShowsTheBooksCodeBesideItsJavaTwin() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (String step : STEPS) {
+            String text = Files.readString(ROOT.resolve(step).resolve("README.md"));
+            List<String> elixir = Readmes.INCLUDE.matcher(text).results()
+                    .filter(m -> m.group(3).equals("elixir")).map(m -> m.group(1)).toList();
+            List<String> java = Readmes.INCLUDE.matcher(text).results()
+                    .filter(m -> m.group(3).equals("java")).map(m -> m.group(1)).toList();
+            if (elixir.isEmpty()
+                    || java.stream().noneMatch(s -> s.startsWith(step + "/src/main"))) {
+                problems.add(step + "/README.md shows " + elixir.size() + " regions of the book's"
+                        + " Elixir and " + java.size() + " of Java, none of its own main code");
+            }
+            elixir.stream().filter(s -> !s.matches("[\\w./-]+/src/elixir/[\\w.-]+\\.exs?"))
+                    .forEach(s -> problems.add(step + "/README.md: " + s
+                            + " is not the book's code in a step's src/elixir"));
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void everyJavaBlockIsARegionOfACompiledSourceFile() throws IOException {
         List<String> problems = new ArrayList<>();
