@@ -229,8 +229,8 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
      * The pool's one bookkeeping process: it numbers each list's stores and starts their writes,
      * at most {@code maxWrites} at once (the pool's size: more would only wait for a worker, one
      * live process each), in one-off processes that borrow any worker, so two writes of one list
-     * may still overtake each other. The others wait in its queue, where a store superseded by a
-     * newer one of the same list is dropped before it starts. It keeps the latest list of each
+     * may still overtake each other. The others wait in its queue, in order: every store is
+     * written, as poolboy's callers each run their own transaction. It keeps the latest list of each
      * store not known to be on disk yet, which {@code get} answers, and the list of the latest
      * store whose write failed, until a later write of it works. Its state is its own: no other
      * process touches it.
@@ -363,19 +363,16 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
         }
 
         /**
-         * Starts queued writes while fewer than {@code maxWrites} run, dropping those a newer
-         * store of their list has superseded (it is queued or running, and writes a newer list);
-         * answers a drain once nothing is queued or running.
+         * Starts queued writes while fewer than {@code maxWrites} run; answers a drain once nothing
+         * is queued or running.
          */
         private State startWrites(State state) {
             int running = state.running();
             while (running < maxWrites && !state.queue().isEmpty()) {
                 Write next = state.queue().poll();
-                if (state.lists().isLatest(next.key(), next.generation())) {
-                    state.lists().started(next.key(), next.generation());
-                    spawnWrite(state.self(), next);
-                    running++;
-                }
+                state.lists().started(next.key(), next.generation());
+                spawnWrite(state.self(), next);
+                running++;
             }
             From drain = state.drain();
             if (drain != null && running == 0 && state.queue().isEmpty()) {

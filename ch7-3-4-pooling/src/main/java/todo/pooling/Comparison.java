@@ -41,13 +41,20 @@ import todo.persistence.BottleneckDemo;
 
 /**
  * Runs 7.3's workload (100 lists x 100 entries, 100 concurrent writers) against every design,
- * prints a table and draws the writes in flight over time.
+ * prints a table and draws the writes in flight over time. Each write takes a fixed extra time
+ * ({@code --write-ms N}, 1 ms unless told), the book's slow disk as a parameter: a disk whose
+ * writes can overlap, so that one process, a pool of three and unbounded workers differ as the
+ * book says, whatever the machine's own disk does. {@code --write-ms 0} measures that disk alone.
  *
  * <pre>mvn -q -pl ch7-3-4-pooling -am compile exec:exec@comparison [-Dlists.in=/dev/shm]
  * [-Dcomparison.args="--vs-elixir 3"]</pre>
  */
 public final class Comparison {
     private static final String SINGLE_AND_POOL = "--single-and-pool";
+    private static final String WRITE_MS = "--write-ms";
+
+    /** The extra time each write takes unless {@code --write-ms} says otherwise. */
+    static final int DEFAULT_WRITE_MS = 1;
     private static final int POOL = Design.POOL_SIZE;
 
     private Comparison() {}
@@ -80,12 +87,25 @@ public final class Comparison {
             singleAndPool(base);
             return;
         }
+        int writeMs;
+        try {
+            writeMs = writeMs(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("comparison: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println(writeMs == 0
+                ? "each write as fast as the disk makes it"
+                : "each write takes " + writeMs + " ms more than the disk's own (" + WRITE_MS
+                        + " 0 for the disk alone)");
         List<Row> rows = new ArrayList<>();
         for (Design design : Design.values()) {
             System.err.println("running " + design.title() + " ...");
             Path folder = Files.createTempDirectory(base, "comparison");
             try {
-                rows.add(run(design, folder));
+                rows.add(run(design, folder, BottleneckDemo.LISTS, BottleneckDemo.ENTRIES,
+                        writeMs));
             } finally {
                 BottleneckDemo.remove(folder);
             }
@@ -159,17 +179,40 @@ public final class Comparison {
                 BottleneckDemo.capFigure(1), BottleneckDemo.capFigure(POOL));
     }
 
-    /** Runs the workload against one design in {@code folder}. */
-    public static Row run(Design design, Path folder) throws InterruptedException {
-        return run(design, folder, BottleneckDemo.LISTS, BottleneckDemo.ENTRIES);
+    /** {@code --write-ms N}: a whole number of milliseconds from 0; the default if not given. */
+    static int writeMs(List<String> options) {
+        int at = options.indexOf(WRITE_MS);
+        if (at < 0) {
+            return DEFAULT_WRITE_MS;
+        }
+        String value = at + 1 < options.size() ? options.get(at + 1) : "";
+        try {
+            int ms = Integer.parseInt(value);
+            if (ms >= 0) {
+                return ms;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new IllegalArgumentException(
+                WRITE_MS + " takes a whole number of milliseconds from 0, not '" + value + "'");
     }
 
-    /** Runs a workload of {@code lists} writers x {@code entries} entries against one design. */
-    public static Row run(Design design, Path folder, int lists, int entries)
+    /** Runs the workload against one design in {@code folder}, writes as fast as the disk. */
+    public static Row run(Design design, Path folder) throws InterruptedException {
+        return run(design, folder, BottleneckDemo.LISTS, BottleneckDemo.ENTRIES, 0);
+    }
+
+    /**
+     * Runs a workload of {@code lists} writers x {@code entries} entries against one design, each
+     * write taking {@code writeMs} more than the disk's own.
+     */
+    public static Row run(Design design, Path folder, int lists, int entries, int writeMs)
             throws InterruptedException {
         var meter = WriteMeter.start();
         BottleneckDemo.Figures figures;
-        try (var running = design.start(folder, WriteMeter.hooks(meter))) {
+        WriteHooks hooks = WriteMeter.hooks(meter).andThen(slowDisk(writeMs));
+        try (var running = design.start(folder, hooks)) {
             figures = BottleneckDemo.run(running.database(), lists, entries, running.queueLength(),
                     () -> settled(WriteMeter.read(meter), running), (millis, length) -> {
                     });
@@ -191,13 +234,28 @@ public final class Comparison {
                 && System.nanoTime() - metered.lastEventNanos() > 50_000_000L;
     }
 
+    /** A disk whose every write takes {@code ms} more, and whose writes can overlap. */
+    static WriteHooks slowDisk(int ms) {
+        return ms == 0 ? WriteHooks.NONE : new WriteHooks() {
+            @Override
+            public void begin(String key, byte[] bytes) {
+                try {
+                    Thread.sleep(ms);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while writing " + key, e);
+                }
+            }
+        };
+    }
+
     public static String table(List<Row> rows) {
         var out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%-32s %12s %14s %12s %12s%n", "design", "entries/s",
                 "writes at once",
                 "peak queue", "overtaken"));
         for (Row row : rows) {
-            out.append(String.format(Locale.ROOT, "%-32s %,12.0f %14d %,12d %,12d%n",
+            out.append(String.format(Locale.ROOT, "%-32s %,12.0f %,14d %,12d %,12d%n",
                     row.design().title(),
                     row.figures().entriesPerSecond(), row.mostWritesAtOnce(),
                     row.figures().peakQueue(),

@@ -1,6 +1,7 @@
 package todo.pooling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class ComparisonTest {
     void everyDesignsRunEndsWithEveryEntryOnDisk(Design design) throws Exception {
         Path lists = Files.createDirectory(folder.resolve(design.name()));
 
-        var row = Comparison.run(design, lists, 10, 10);
+        var row = Comparison.run(design, lists, 10, 10, 1);
 
         assertThat(row.figures().lostEntries()).isZero();
         try (var restarted = design.start(lists)) {
@@ -39,12 +40,20 @@ class ComparisonTest {
     }
 
     @Test
+    void theWriteTimeIsAWholeNumberOfMillisecondsOneUnlessToldOtherwise() {
+        assertThat(Comparison.writeMs(List.of())).isEqualTo(1);
+        assertThat(Comparison.writeMs(List.of("--write-ms", "0"))).isZero();
+        assertThatThrownBy(() -> Comparison.writeMs(List.of("--write-ms", "fast")))
+                .hasMessage("--write-ms takes a whole number of milliseconds from 0, not 'fast'");
+    }
+
+    @Test
     void measuresPrintsAndDraws() throws Exception {
         // The full run's workload made small: 10 writers x 10 entries.
         var single = Comparison.run(Design.SINGLE_PROCESS,
-                Files.createDirectory(folder.resolve("1")), 10, 10);
+                Files.createDirectory(folder.resolve("1")), 10, 10, 0);
         var pooled = Comparison.run(Design.POOLED, Files.createDirectory(folder.resolve("4")), 10,
-                10);
+                10, 0);
 
         assertThat(single.mostWritesAtOnce()).isEqualTo(1);
         assertThat(pooled.mostWritesAtOnce()).isBetween(1, 3);
