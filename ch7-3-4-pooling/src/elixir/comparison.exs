@@ -15,7 +15,7 @@ end
 one = Bottleneck.cap()
 three = Bottleneck.cap(3)
 
-Bottleneck.fresh_folder("comparison")
+first = Bottleneck.fresh_folder("comparison")
 single = Bottleneck.run("one database process: ", fn -> [Process.whereis(Todo.Database)] end)
 GenServer.stop(Todo.Database)
 
@@ -24,7 +24,7 @@ Code.compiler_options(ignore_module_conflict: true)
 Code.require_file("todo_database_worker.ex", __DIR__)
 Code.require_file("todo_database.ex", __DIR__)
 
-Bottleneck.fresh_folder("comparison")
+second = Bottleneck.fresh_folder("comparison")
 pool = Bottleneck.run("pool of 3: ", fn -> Map.values(:sys.get_state(Todo.Database)) end)
 
 IO.puts("pool / single #{:erlang.float_to_binary(pool / single, decimals: 2)}x")
@@ -32,3 +32,7 @@ IO.puts("pool / single #{:erlang.float_to_binary(pool / single, decimals: 2)}x")
 # The disk's pace drifts: each cap is the mean of a measure before the runs and one after.
 Bottleneck.print_mean_cap(one, Bottleneck.cap(), 1)
 Bottleneck.print_mean_cap(three, Bottleneck.cap(3), 3)
+
+# The scratch folders go, as the Java twin's do.
+File.cd!(System.tmp_dir!())
+Enum.each([first, second], &File.rm_rf!/1)

@@ -19,4 +19,6 @@ IO.puts(
     "= #{round(100 * rate / cap)} % of the cap (the book's File.write! is not atomic)"
 )
 
-IO.puts("files in #{Path.join(folder, "persist")}")
+# The scratch folder goes, as the Java demo's does.
+File.cd!(System.tmp_dir!())
+File.rm_rf!(folder)
