@@ -22,6 +22,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTitleAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -35,6 +37,7 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.chart.ui.TextAnchor;
 import sidebyside.Figure;
 import sidebyside.SideBySide;
 import todo.persistence.BottleneckDemo;
@@ -364,6 +367,10 @@ public final class Comparison {
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
                 NumberFormat.getIntegerInstance(Locale.ROOT)));
         renderer.setDefaultItemLabelsVisible(true);
+        // Right of the bar's end, read from its start: centred on the end, a short bar's label
+        // would lose its first digits behind the axis.
+        renderer.setDefaultPositiveItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
         var plot = new CategoryPlot(data, new CategoryAxis(), new NumberAxis(), renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setBackgroundPaint(Color.WHITE);
