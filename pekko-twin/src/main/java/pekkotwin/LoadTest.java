@@ -1,10 +1,6 @@
 package pekkotwin;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +12,7 @@ import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import sidebyside.Figure;
+import sidebyside.Memory;
 
 /**
  * The book's load test (section 7.2.3), ch7-2-cache's {@code todo.cache.LoadTest}, on Apache
@@ -127,7 +124,7 @@ public final class LoadTest {
                     + " one thread per core by default)");
             return 2;
         }
-        long heapBefore = usedHeapAfterGc();
+        long heapBefore = Memory.usedHeapAfterGc();
         ActorSystem<SpawnProtocol.Command> system = PekkoSystem.start("load-test", parallelism);
         try {
             Report report = measure(system, options, parallelism, heapBefore, progress);
@@ -155,8 +152,8 @@ public final class LoadTest {
             micros[1] = timeEachName(cache, scheduler, n, "get", progress);
         }).join();
         // Read before the concurrent phase, as the twins do: the memory of n idle actors.
-        OptionalLong peakRss = peakRssMegabytes();
-        long held = usedHeapAfterGc() - heapBefore;
+        OptionalLong peakRss = Memory.peakRssMegabytes();
+        long held = Memory.usedHeapAfterGc() - heapBefore;
         double blocking = 0;
         double actors = 0;
         if (options.clients() > 1) {
@@ -318,23 +315,5 @@ public final class LoadTest {
                 r.processes(), r.heapBytesHeld() >> 20, r.heapBytesHeld() / r.processes());
         out.printf(Locale.ROOT, "Pekko default dispatcher: %d thread%s%n", r.parallelism(),
                 r.parallelism() == 1 ? "" : "s");
-    }
-
-    private static long usedHeapAfterGc() {
-        var memory = ManagementFactory.getMemoryMXBean();
-        memory.gc();
-        return memory.getHeapMemoryUsage().getUsed();
-    }
-
-    /** The JVM's high-water mark of resident memory (VmHWM), where Linux tells it. */
-    private static OptionalLong peakRssMegabytes() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith("VmHWM:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) >> 10)
-                    .findFirst();
-        } catch (IOException | RuntimeException e) {
-            return OptionalLong.empty();
-        }
     }
 }

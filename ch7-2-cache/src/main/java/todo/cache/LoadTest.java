@@ -3,7 +3,6 @@ package todo.cache;
 import genserver.GenServer;
 import genserver.HandOffFloor;
 import genserver.Pid;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import sidebyside.Figure;
+import sidebyside.Memory;
 import sidebyside.SideBySide;
 
 /**
@@ -204,7 +204,7 @@ public final class LoadTest {
     }
 
     static Report run(Options options, PrintStream progress) throws InterruptedException {
-        long heapBefore = usedHeapAfterGc();
+        long heapBefore = Memory.usedHeapAfterGc();
         Pid<TodoCache.Request> cache = TodoCache.start();
         int n = options.processes();
         // The book's one client, as a virtual thread: a platform-thread caller pays for parking an
@@ -215,8 +215,8 @@ public final class LoadTest {
             micros[1] = timeEachName(cache, n, "get", progress);
         }).join();
         // Read before the concurrent phase, as the twin does: the memory of n idle servers.
-        OptionalLong peakRss = peakRssMegabytes();
-        long held = usedHeapAfterGc() - heapBefore;
+        OptionalLong peakRss = Memory.peakRssMegabytes();
+        long held = Memory.usedHeapAfterGc() - heapBefore;
         double concurrent = options.clients() > 1
                 ? concurrentGets(cache, n, options.clients(), progress)
                 : 0;
@@ -359,23 +359,5 @@ public final class LoadTest {
                 r.processes(),
                 r.heapBytesHeld() >> 20, r.heapBytesHeld() / r.processes());
         out.printf(Locale.ROOT, "processes alive: %,d%n", GenServer.processCount());
-    }
-
-    private static long usedHeapAfterGc() {
-        var memory = ManagementFactory.getMemoryMXBean();
-        memory.gc();
-        return memory.getHeapMemoryUsage().getUsed();
-    }
-
-    /** The JVM's high-water mark of resident memory (VmHWM), where Linux tells it. */
-    private static OptionalLong peakRssMegabytes() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith("VmHWM:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) >> 10)
-                    .findFirst();
-        } catch (IOException | RuntimeException e) {
-            return OptionalLong.empty();
-        }
     }
 }
