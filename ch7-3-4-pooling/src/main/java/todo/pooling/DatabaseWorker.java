@@ -4,6 +4,7 @@ import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
 import genserver.Result;
+import java.time.Duration;
 import todo.TodoList;
 import todo.persistence.ListStore;
 import todo.persistence.Misdirected;
@@ -72,7 +73,12 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
 
     /** {@code Todo.DatabaseWorker.get/2}. */
     public static TodoList get(Pid<Request> worker, String key) {
-        Loaded loaded = GenServer.call(worker, new Get(key));
+        return get(worker, key, GenServer.DEFAULT_TIMEOUT);
+    }
+
+    /** {@link #get} waiting up to {@code timeout} ({@code TodoDatabase.FOREVER}: as long as it takes). */
+    public static TodoList get(Pid<Request> worker, String key, Duration timeout) {
+        Loaded loaded = GenServer.call(worker, new Get(key), timeout);
         return loaded.orThrow();
     }
 

@@ -12,7 +12,7 @@ import todo.persistence.TodoDatabase;
 
 /**
  * Section 7.3.4 side by side, 7.3's single process and five ways out, each started the same
- * way. Designs 1 to 5 own their folder through one {@link FolderOwner}, as the book's registered database does:
+ * way. Every design owns its folder through one {@link FolderOwner}, as the book's registered database does:
  * starting one on a folder it already serves returns the running one, starting another design
  * there is refused, and the design stops when its last {@link Running} is closed.
  */
@@ -68,8 +68,16 @@ public enum Design {
     SQL("6 H2 + HikariCP pool of %d") {
         @Override
         public Running start(FileStorage files, WriteHooks hooks) {
-            var database = SqlDatabase.start(files.folder(), POOL_SIZE, files.maxBytes(), hooks);
-            return new Running(database, database::waiting, database::close);
+            // One pool and one ledger per folder, as for the file designs: two starts on one
+            // folder share the servers the ledger names, so a list has one writer.
+            FolderOwner.Lease<SqlDatabase> lease = FolderOwner.acquire(files,
+                    "SqlDatabase (design 6)", () -> {
+                        var database = SqlDatabase.start(files.folder(), POOL_SIZE,
+                                files.maxBytes(), hooks);
+                        return new FolderOwner.Served(database, () -> true, database::close);
+                    });
+            SqlDatabase database = lease.handle();
+            return new Running(database, database::waiting, lease::release);
         }
     };
 

@@ -62,6 +62,11 @@ final class ListWrites {
         return overlapped.remove(key) ? last : null;
     }
 
+    /** Whether no write runs, of any list. */
+    boolean idle() {
+        return running.isEmpty();
+    }
+
     /** The latest list stored under {@code key} whose writes have not all reported, or null. */
     TodoList pending(String key) {
         return latest.get(key);

@@ -33,7 +33,8 @@ import todo.persistence.WriteStatus;
 public final class OneOffWorkerDatabase implements Database {
 
     /** The database's protocol. */
-    public sealed interface Request permits Store, Get, Retry, Status, Self, Written, WriteFailed {}
+    public sealed interface Request
+            permits Store, Get, Retry, Status, Self, Written, WriteFailed, Drain {}
 
     /** A cast: write the list, in a new one-off worker. */
     public record Store(String key, TodoList list) implements Request {}
@@ -49,6 +50,9 @@ public final class OneOffWorkerDatabase implements Database {
 
     /** A cast from {@link #start}: the database's own pid, where its workers report (OTP's {@code self()}). */
     public record Self(Pid<Request> pid) implements Request {}
+
+    /** A call, as the database stops: answered once no one-off write runs. */
+    public record Drain() implements Request {}
 
     /** A cast from a worker: the write of store number {@code generation} of {@code key} worked. */
     public record Written(String key, long generation) implements Request {}
@@ -79,7 +83,8 @@ public final class OneOffWorkerDatabase implements Database {
         FolderOwner.Lease<Pid<Request>> lease = FolderOwner.acquire(files, DESIGN, () -> {
             Pid<Request> started = GenServer.start(new Server(wrap.apply(files)));
             GenServer.cast(started, new Self(started));
-            return FolderOwner.process(started);
+            return new FolderOwner.Served(started, () -> GenServer.isAlive(started),
+                    () -> drainAndStop(started));
         });
         return new OneOffWorkerDatabase(lease.handle(), lease);
     }
@@ -89,7 +94,25 @@ public final class OneOffWorkerDatabase implements Database {
 
     /** This user is done with it: the last user's close stops it. Twice counts once. */
     public void close() {
-        FolderOwner.close(lease, pid);
+        if (lease != null) {
+            lease.release();
+        } else if (GenServer.isAlive(pid)) {
+            drainAndStop(pid);
+        }
+    }
+
+    /**
+     * Stops the database once every one-off write it started has reported: a worker still writing
+     * when the database ended would report to no one, and a failure or an overtaken write would be
+     * lost without a word.
+     */
+    private static void drainAndStop(Pid<Request> database) {
+        try {
+            GenServer.call(database, new Drain(), TodoDatabase.FOREVER);
+        } catch (genserver.ProcessExitException alreadyStopped) {
+            return;
+        }
+        FolderOwner.stopIfAlive(database);
     }
 
     /** A database over any storage, not registered. */
@@ -107,6 +130,14 @@ public final class OneOffWorkerDatabase implements Database {
         ListStore.requireList(key, list);
         TodoDatabase.requireAlive(pid, key);
         GenServer.cast(pid, new Store(key, list));
+    }
+
+    /** {@link #get} without the 5 s limit, for a to-do server whose load timed out. */
+    @Override
+    public TodoList load(String key) {
+        Loaded loaded = GenServer.call(pid, new Get(ListNames.requireValid(key)),
+                TodoDatabase.FOREVER);
+        return loaded.orThrow();
     }
 
     @Override
@@ -142,7 +173,15 @@ public final class OneOffWorkerDatabase implements Database {
      * ({@link ListWrites}: a failure reported late never brings back an older list, a get answers
      * what was stored, and a write overtaken by an older one is written again), and its own pid.
      */
-    record State(PendingWrites writes, ListWrites lists, Pid<Request> self) {}
+    record State(PendingWrites writes, ListWrites lists, Pid<Request> self, From drain) {
+        State drained() {
+            if (drain != null && lists.idle()) {
+                GenServer.reply(drain, "drained");
+                return new State(writes, lists, self, null);
+            }
+            return this;
+        }
+    }
 
     static final class Server implements GenServer<State, Request> {
         private final Storage storage;
@@ -155,7 +194,7 @@ public final class OneOffWorkerDatabase implements Database {
         public Result<State> init() {
             var store = new ListStore(storage);
             store.recover();
-            return Result.ok(new State(new PendingWrites(store), new ListWrites(), null));
+            return Result.ok(new State(new PendingWrites(store), new ListWrites(), null, null));
         }
 
         @Override
@@ -163,7 +202,7 @@ public final class OneOffWorkerDatabase implements Database {
             PendingWrites writes = state.writes();
             switch (request) {
                 case Self(Pid<Request> self) -> {
-                    return Result.noreply(new State(writes, state.lists(), self));
+                    return Result.noreply(new State(writes, state.lists(), self, state.drain()));
                 }
                 case Store(String key, TodoList list) -> {
                     writes.superseded(key);
@@ -184,8 +223,9 @@ public final class OneOffWorkerDatabase implements Database {
                 }
                 case Get get -> Misdirected.cast(get);
                 case Status status -> Misdirected.cast(status);
+                case Drain drain -> Misdirected.cast(drain);
             }
-            return Result.noreply(state);
+            return Result.noreply(state.drained());
         }
 
         /** The last of writes of one list that ran at once has reported: see {@link ListWrites}. */
@@ -242,6 +282,8 @@ public final class OneOffWorkerDatabase implements Database {
                 case Self self -> Result.reply(Misdirected.call(self), state);
                 case Written written -> Result.reply(Misdirected.call(written), state);
                 case WriteFailed failed -> Result.reply(Misdirected.call(failed), state);
+                case Drain() -> Result.noreply(
+                        new State(state.writes(), state.lists(), state.self(), caller).drained());
             };
         }
 

@@ -3,6 +3,7 @@ package todo.pooling;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import genserver.Pid;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,6 +53,10 @@ public final class SqlDatabase implements Database, AutoCloseable {
         config.setAutoCommit(true);
         config.setMaximumPoolSize(connections);
         config.setMinimumIdle(connections);
+        // A writer waits for a connection as long as the queue takes (0: no limit), as every other
+        // design's requests wait in theirs: HikariCP's 30 s default failed accepted writes under
+        // load, and the servers then logged them as lost at close.
+        config.setConnectionTimeout(0);
         config.setPoolName("todo-sql");
         var dataSource = new HikariDataSource(config);
         try (Connection connection = dataSource.getConnection();
@@ -62,7 +67,8 @@ public final class SqlDatabase implements Database, AutoCloseable {
             dataSource.close();
             throw new IllegalStateException("cannot create the todo_lists table", e);
         }
-        return new SqlDatabase(new Rows(dataSource, maxBytes, hooks));
+        return new SqlDatabase(new Rows(dataSource,
+                folder.toAbsolutePath().resolve("todo.mv.db"), maxBytes, hooks));
     }
 
     /**
@@ -119,12 +125,21 @@ public final class SqlDatabase implements Database, AutoCloseable {
         rows.dataSource.close();
     }
 
-    /** Rows instead of files. */
-    private record Rows(HikariDataSource dataSource, long maxBytes, WriteHooks hooks)
+    /**
+     * Rows instead of files, in the H2 file {@code file}. H2 keeps writing to its open file after
+     * the folder is deleted, and every statement would succeed into a file nobody can reopen: a
+     * write first checks that the file is still there, and fails aloud if not (its server keeps
+     * the list, and names it as lost if it still cannot store it as it stops).
+     */
+    private record Rows(HikariDataSource dataSource, Path file, long maxBytes, WriteHooks hooks)
             implements
                 Storage {
         @Override
         public void write(String key, byte[] bytes) {
+            if (!Files.exists(file)) {
+                throw new IllegalStateException("the H2 file " + file
+                        + " is gone (its folder was deleted?): a row written now would be lost");
+            }
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement merge = connection
                             .prepareStatement("MERGE INTO todo_lists KEY (name) VALUES (?, ?)")) {

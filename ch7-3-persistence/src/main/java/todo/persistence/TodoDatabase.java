@@ -40,7 +40,7 @@ public final class TodoDatabase implements Database {
     public record Status() implements Request {}
 
     /** OTP's {@code :infinity}: {@link GenServer#call} waits as long as it takes. */
-    static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
+    public static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
 
     private final Pid<Request> pid;
     /** This start's share of its folder; null for a database over any storage. */
