@@ -36,9 +36,11 @@ public final class FileStorage implements Storage {
     private final Path folder;
     /**
      * How long a read may take, open included, by default: far above what a list of the cap
-     * takes from any disk that works, far below a caller's patience.
+     * takes from any disk that works, and below a call's 5 s, so that the one database process
+     * stuck on a file that never answers lets the other lists' callers through before they give
+     * up on it.
      */
-    public static final Duration DEFAULT_READ_LIMIT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_READ_LIMIT = Duration.ofSeconds(3);
 
     private final long maxBytes;
     private final Duration readLimit;
