@@ -2,7 +2,6 @@ package pekkotwin;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -13,6 +12,7 @@ import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import sidebyside.Figure;
 import sidebyside.Memory;
+import todo.persistence.BottleneckDemo;
 
 /**
  * The book's load test (section 7.2.3), ch7-2-cache's {@code todo.cache.LoadTest}, on Apache
@@ -70,30 +70,15 @@ public final class LoadTest {
                 option + " takes a positive whole number, not '" + value + "'");
     }
 
-    /** Maven hands the options over as one argument: split it into words. */
-    static List<String> words(String... rawArgs) {
-        return Arrays.stream(String.join(" ", rawArgs).trim().split("\\s+"))
-                .filter(word -> !word.isBlank()).toList();
-    }
-
     /**
      * The figures a {@code --vs pekko} column reads: ch7-2-cache's {@code LoadTest.figures()} in
      * the same words, then the one line only this twin prints (the client actors).
      */
     public static List<Figure> figures() {
-        return List.of(
-                Figure.lowerIsBetter("average put", "µs", "^average put ([0-9.]+) µs"),
-                Figure.lowerIsBetter("average get", "µs", "^average get ([0-9.]+) µs"),
-                Figure.lowerIsBetter("peak RSS", "MB",
-                        "^peak RSS with [0-9,]+ servers: ([0-9,]+) MB"),
-                Figure.higherIsBetter("gets/s, concurrent clients", "gets/s",
-                        "^requests/second through one cache, \\d+ clients: ([0-9,]+)"),
-                Figure.lowerIsBetter("bare round trip", "µs",
-                        "^bare round trip between two processes ([0-9.]+) µs"),
-                Figure.higherIsBetter("bare round trips/s, concurrent clients", "round trips/s",
-                        "^bare round trips/second, \\d+ clients of one process: ([0-9,]+)"),
-                Figure.higherIsBetter("gets/s, concurrent client actors", "gets/s",
-                        "^requests/second through one cache, \\d+ actor clients: ([0-9,]+)"));
+        var figures = new ArrayList<>(todo.cache.LoadTest.figures());
+        figures.add(Figure.higherIsBetter("gets/s, concurrent client actors", "gets/s",
+                "^requests/second through one cache, \\d+ actor clients: ([0-9,]+)"));
+        return List.copyOf(figures);
     }
 
     /** The figures of one run. */
@@ -115,7 +100,7 @@ public final class LoadTest {
         Options options;
         int parallelism;
         try {
-            options = Options.parse(words(args));
+            options = Options.parse(BottleneckDemo.words(args));
             parallelism = PekkoSystem.parallelism(System.getProperty(PekkoSystem.PARALLELISM));
         } catch (IllegalArgumentException e) {
             progress.println("LoadTest: " + e.getMessage());

@@ -64,10 +64,7 @@ public final class Persistence {
 
     /** The figures a {@code --vs pekko} column reads: those of ch7-3-persistence's twins. */
     public static List<Figure> figures() {
-        return List.of(
-                Figure.higherIsBetter("one database process", "entries/s",
-                        "^[0-9,]+ entries in [0-9.]+ s: ([0-9,]+) entries/s"),
-                BottleneckDemo.capFigure(1));
+        return BottleneckDemo.figures();
     }
 
     public static void main(String[] args) throws Exception {
@@ -82,7 +79,7 @@ public final class Persistence {
         Options options;
         int parallelism;
         try {
-            options = Options.parse(LoadTest.words(args));
+            options = Options.parse(BottleneckDemo.words(args));
             parallelism = PekkoSystem.parallelism(System.getProperty(PekkoSystem.PARALLELISM));
         } catch (IllegalArgumentException e) {
             err.println("Persistence: " + e.getMessage());

@@ -124,7 +124,7 @@ public final class LoadTest {
     private static final int BARE_CONCURRENT = 5;
 
     /** What both twins print, in the same words, for {@code --vs-elixir}. */
-    static List<Figure> figures() {
+    public static List<Figure> figures() {
         return List.of(
                 Figure.lowerIsBetter("average put", "µs", "^average put ([0-9.]+) µs"),
                 Figure.lowerIsBetter("average get", "µs", "^average get ([0-9.]+) µs"),

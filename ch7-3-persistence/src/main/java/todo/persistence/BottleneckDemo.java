@@ -59,7 +59,7 @@ public final class BottleneckDemo {
     }
 
     /** What both twins print, in the same words, for {@code --vs-elixir}. */
-    static List<Figure> figures() {
+    public static List<Figure> figures() {
         return List.of(
                 Figure.higherIsBetter("one database process", "entries/s",
                         "^[0-9,]+ entries in [0-9.]+ s: ([0-9,]+) entries/s"),
