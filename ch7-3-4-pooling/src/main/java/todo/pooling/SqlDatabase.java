@@ -2,34 +2,30 @@ package todo.pooling;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import genserver.Pid;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import todo.TodoList;
-import todo.persistence.Database;
 import todo.persistence.Storage;
-import todo.persistence.TodoServer;
-import todo.persistence.WriteStatus;
 
 /**
  * Design 6, pooling as a Java engineer meets it at work, and as Ecto does it (the seed links
  * Ecto): an embedded SQL database (H2, one file, no server) behind a HikariCP pool of connections.
  * One row per list holds the same term_to_binary bytes as the files. The to-do server writes
- * through it directly (as with {@link BypassDatabase}): a write waits for a free connection, so at
- * most {@code connections} run at once, and each list's writes stay in its server's order. Close
- * it to close the pool.
+ * through it directly: it is design 2 over rows instead of files ({@link BypassDatabase}, its
+ * ledger and all), where a write waits for a free connection, so at most {@code connections} run
+ * at once, and each list's writes stay in its server's order. A store returns when the row's commit
+ * is in the H2 file (a killed JVM keeps it; H2 does not sync the file, so a power cut may not),
+ * else throws a {@code StorageException}. Close it to close the pool.
  */
-public final class SqlDatabase implements Database, AutoCloseable {
+public final class SqlDatabase extends BypassDatabase implements AutoCloseable {
     private final Rows rows;
-    private final BypassDatabase writesInTheCaller;
 
     private SqlDatabase(Rows rows) {
+        super(rows, UnsavedLedger.start());
         this.rows = rows;
-        this.writesInTheCaller = BypassDatabase.start(rows);
     }
 
     /** An H2 file in {@code folder} behind a pool of {@code connections}. */
@@ -71,47 +67,6 @@ public final class SqlDatabase implements Database, AutoCloseable {
                 folder.toAbsolutePath().resolve("todo.mv.db"), maxBytes, hooks));
     }
 
-    /**
-     * Writes now, in the caller's process; returns when the row's commit is in the H2 file (a
-     * killed JVM keeps it; H2 does not sync the file, so a power cut may not), else throws a
-     * {@code StorageException}.
-     */
-    @Override
-    public void store(String key, TodoList list) {
-        writesInTheCaller.store(key, list);
-    }
-
-    @Override
-    public TodoList get(String key) {
-        return writesInTheCaller.get(key);
-    }
-
-    /** As design 2's: the servers that keep a list whose write failed, through its ledger. */
-    @Override
-    public String serverName(String key) {
-        return writesInTheCaller.serverName(key);
-    }
-
-    @Override
-    public void unsaved(String key, Pid<TodoServer.Request> server) {
-        writesInTheCaller.unsaved(key, server);
-    }
-
-    @Override
-    public void saved(String key) {
-        writesInTheCaller.saved(key);
-    }
-
-    @Override
-    public void retry() {
-        writesInTheCaller.retry();
-    }
-
-    @Override
-    public WriteStatus writeStatus() {
-        return writesInTheCaller.writeStatus();
-    }
-
     /** Writers waiting for a connection: this design's queue. */
     public int waiting() {
         var pool = rows.dataSource.getHikariPoolMXBean();
@@ -121,7 +76,7 @@ public final class SqlDatabase implements Database, AutoCloseable {
     /** Closes the connection pool (and with its last connection, the H2 database). */
     @Override
     public void close() {
-        writesInTheCaller.close();
+        super.close();
         rows.dataSource.close();
     }
 
