@@ -4,6 +4,7 @@ import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
 import genserver.Result;
+import java.time.Duration;
 import java.nio.file.Path;
 import todo.TodoList;
 import todo.persistence.Database;
@@ -135,14 +136,16 @@ public final class OneOffWorkerDatabase implements Database {
     /** {@link #get} without the 5 s limit, for a to-do server whose load timed out. */
     @Override
     public TodoList load(String key) {
-        Loaded loaded = GenServer.call(pid, new Get(ListNames.requireValid(key)),
-                TodoDatabase.FOREVER);
-        return loaded.orThrow();
+        return get(key, TodoDatabase.FOREVER);
     }
 
     @Override
     public TodoList get(String key) {
-        Loaded loaded = GenServer.call(pid, new Get(ListNames.requireValid(key)));
+        return get(key, GenServer.DEFAULT_TIMEOUT);
+    }
+
+    private TodoList get(String key, Duration timeout) {
+        Loaded loaded = GenServer.call(pid, new Get(ListNames.requireValid(key)), timeout);
         return loaded.orThrow();
     }
 

@@ -103,8 +103,7 @@ public final class TodoDatabase implements Database {
 
     @Override
     public TodoList get(String key) {
-        Loaded loaded = GenServer.call(pid, new Get(ListNames.requireValid(key)));
-        return loaded.orThrow();
+        return get(key, GenServer.DEFAULT_TIMEOUT);
     }
     // end::interface[]
 
@@ -116,7 +115,11 @@ public final class TodoDatabase implements Database {
      */
     @Override
     public TodoList load(String key) {
-        Loaded loaded = GenServer.call(pid, new Get(ListNames.requireValid(key)), FOREVER);
+        return get(key, FOREVER);
+    }
+
+    private TodoList get(String key, Duration timeout) {
+        Loaded loaded = GenServer.call(pid, new Get(ListNames.requireValid(key)), timeout);
         return loaded.orThrow();
     }
 

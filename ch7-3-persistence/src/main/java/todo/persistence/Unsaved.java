@@ -15,14 +15,14 @@ import java.time.Duration;
 public record Unsaved(int failures, long timer) {
     /** No timer is set yet. */
     public static final long NO_TIMER = Long.MIN_VALUE;
-    /** The first back-off; each failed retry doubles it, up to {@link #LONGEST_BACK_OFF}. */
-    public static final Duration FIRST_BACK_OFF = Duration.ofMillis(100);
-    public static final Duration LONGEST_BACK_OFF = Duration.ofSeconds(30);
-
-    /** How long to wait before the next try: doubled with each failure, at most 30 s. */
+    /**
+     * How long to wait before the next try: the database process's schedule for its own failed
+     * writes ({@link PendingWrites#FIRST_BACKOFF}, doubled with each failure, at most {@link
+     * PendingWrites#MAX_BACKOFF}).
+     */
     Duration backOff() {
-        Duration next = FIRST_BACK_OFF.multipliedBy(1L << Math.min(failures - 1, 20));
-        return next.compareTo(LONGEST_BACK_OFF) < 0 ? next : LONGEST_BACK_OFF;
+        Duration next = PendingWrites.FIRST_BACKOFF.multipliedBy(1L << Math.min(failures - 1, 20));
+        return next.compareTo(PendingWrites.MAX_BACKOFF) < 0 ? next : PendingWrites.MAX_BACKOFF;
     }
 
     Unsaved failedAgain() {
