@@ -6,7 +6,6 @@ import genserver.Pid;
 import genserver.Result;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import todo.persistence.Misdirected;
 import todo.persistence.TodoServer;
@@ -83,9 +82,6 @@ public final class UnsavedLedger implements GenServer<UnsavedLedger.State, Unsav
      * as lost: in neither case is there anything left to write again.
      */
     private static void forgetTheLost(State state) {
-        List<String> lost = state.unsaved().entrySet().stream()
-                .filter(entry -> !GenServer.isAlive(entry.getValue())).map(Map.Entry::getKey)
-                .toList();
-        lost.forEach(state.unsaved()::remove);
+        state.unsaved().values().removeIf(server -> !GenServer.isAlive(server));
     }
 }

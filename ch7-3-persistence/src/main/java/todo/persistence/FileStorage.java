@@ -30,10 +30,6 @@ public final class FileStorage implements Storage {
     /** The book's {@code @db_folder}. */
     public static final Path DEFAULT_FOLDER = Path.of("persist");
 
-    private static final System.Logger LOG = System.getLogger(FileStorage.class.getName());
-    private static final String TEMPORARY_GLOB = ListNames.TEMPORARY_PREFIX + "*.part";
-
-    private final Path folder;
     /**
      * How long a read may take, open included, by default: far above what a list of the cap
      * takes from any disk that works, and below a call's 5 s, so that the one database process
@@ -42,6 +38,10 @@ public final class FileStorage implements Storage {
      */
     public static final Duration DEFAULT_READ_LIMIT = Duration.ofSeconds(3);
 
+    private static final System.Logger LOG = System.getLogger(FileStorage.class.getName());
+    private static final String TEMPORARY_GLOB = ListNames.TEMPORARY_PREFIX + "*.part";
+
+    private final Path folder;
     private final long maxBytes;
     private final Duration readLimit;
 
