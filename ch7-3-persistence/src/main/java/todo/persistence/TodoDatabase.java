@@ -105,6 +105,11 @@ public final class TodoDatabase implements Database {
     public TodoList get(String key) {
         return get(key, GenServer.DEFAULT_TIMEOUT);
     }
+
+    private TodoList get(String key, Duration timeout) {
+        Loaded loaded = GenServer.call(pid, new Get(ListNames.requireValid(key)), timeout);
+        return loaded.orThrow();
+    }
     // end::interface[]
 
     /**
@@ -116,11 +121,6 @@ public final class TodoDatabase implements Database {
     @Override
     public TodoList load(String key) {
         return get(key, FOREVER);
-    }
-
-    private TodoList get(String key, Duration timeout) {
-        Loaded loaded = GenServer.call(pid, new Get(ListNames.requireValid(key)), timeout);
-        return loaded.orThrow();
     }
 
     /** Named after this database's process: each of its lists has one server, whoever asks. */
