@@ -36,6 +36,9 @@ public interface GenServer<S, M> {
     /** OTP's default: a call waits 5 seconds for its answer. */
     Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
+    /** OTP's {@code :infinity}: a {@link #call} with this timeout waits as long as it takes. */
+    Duration INFINITY = Duration.ofMillis(Long.MAX_VALUE);
+
     // ---- callbacks: run in the server's own process ----
 
     /** The initial state ({@link Result#ok}), possibly with a continuation, or a {@link Result#stop}. */

@@ -9,7 +9,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import todo.TodoList;
 import todo.persistence.FileStorage;
-import todo.persistence.TermCodec;
+import todo.persistence.codec.TermCodec;
 
 /**
  * The book's 7.3.2 {@code Todo.Database} as one Pekko actor: every store writes the whole list to

@@ -52,7 +52,7 @@ public final class MessageRules {
                     }
                     JavaClass type = field.getRawType();
                     boolean immutable = type.isPrimitive() || type.isRecord() || type.isEnum()
-                            || IMMUTABLE.contains(type.getName());
+                            || IMMUTABLE.contains(type.getName()) || sealedRecords(type);
                     if (!immutable) {
                         events.add(SimpleConditionEvent.violated(message,
                                 message.getName() + "." + field.getName()
@@ -67,6 +67,14 @@ public final class MessageRules {
                                 i.getName() + " is not sealed")));
             }
         };
+    }
+
+    /** A sealed interface all of whose messages are records: a protocol carried inside another. */
+    private static boolean sealedRecords(JavaClass type) {
+        Class<?> reflected = type.reflect();
+        return reflected.isInterface() && reflected.isSealed()
+                && java.util.Arrays.stream(reflected.getPermittedSubclasses())
+                        .allMatch(Class::isRecord);
     }
 
     /** Interfaces named {@code Request}: the workbook's name for a server's protocol. */

@@ -33,13 +33,8 @@ public final class TodoCache
         return GenServer.start(new TodoCache());
     }
 
-    /**
-     * {@code Todo.Cache.server_process/2}: the same process for the same name, every time. The
-     * name's hash is computed here, in the caller (a {@code String} keeps it), so that the one
-     * cache process, which every request waits for, only looks it up.
-     */
+    /** {@code Todo.Cache.server_process/2}: the same process for the same name, every time. */
     public static Pid<TodoServer.Request> serverProcess(Pid<Request> cache, String name) {
-        name.hashCode();
         return GenServer.call(cache, new ServerProcess(name));
     }
 

@@ -4,11 +4,11 @@ import genserver.GenServer;
 import genserver.Pid;
 import todo.TodoList;
 import todo.persistence.Database;
-import todo.persistence.FolderOwner;
 import todo.persistence.ListStore;
 import todo.persistence.Storage;
 import todo.persistence.TodoServer;
-import todo.persistence.WriteStatus;
+import todo.persistence.safety.FolderOwner;
+import todo.persistence.safety.WriteStatus;
 
 /**
  * Design 2, "bypassing the process": no database process at all. Each to-do server reads and

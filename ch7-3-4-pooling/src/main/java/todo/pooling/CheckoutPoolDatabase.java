@@ -1,7 +1,7 @@
 package todo.pooling;
 
-import genserver.From;
 import genserver.CallTimeoutException;
+import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
 import genserver.ProcessExitException;
@@ -23,14 +23,14 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.FileStorage;
-import todo.persistence.FolderOwner;
-import todo.persistence.StorageException;
-import todo.persistence.ListNames;
 import todo.persistence.ListStore;
-import todo.persistence.Misdirected;
 import todo.persistence.Storage;
+import todo.persistence.StorageException;
 import todo.persistence.TodoDatabase;
-import todo.persistence.WriteStatus;
+import todo.persistence.safety.FolderOwner;
+import todo.persistence.safety.ListNames;
+import todo.persistence.safety.Misdirected;
+import todo.persistence.safety.WriteStatus;
 
 /**
  * Design 5, a checkout pool in the style of poolboy (which the seed links): a fixed number of
@@ -158,7 +158,7 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
     /** {@link #get} without the 5 s limit, for a to-do server whose load timed out. */
     @Override
     public TodoList load(String key) {
-        return get(key, TodoDatabase.FOREVER);
+        return get(key, GenServer.INFINITY);
     }
 
     private TodoList get(String key, Duration timeout) {

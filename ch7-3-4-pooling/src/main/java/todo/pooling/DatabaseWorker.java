@@ -7,11 +7,11 @@ import genserver.Result;
 import java.time.Duration;
 import todo.TodoList;
 import todo.persistence.ListStore;
-import todo.persistence.Misdirected;
-import todo.persistence.Loaded;
-import todo.persistence.PendingWrites;
 import todo.persistence.Storage;
-import todo.persistence.WriteStatus;
+import todo.persistence.safety.Loaded;
+import todo.persistence.safety.Misdirected;
+import todo.persistence.safety.PendingWrites;
+import todo.persistence.safety.WriteStatus;
 
 /**
  * The book's {@code Todo.DatabaseWorker} (7.3.5): one process that reads and writes files. The
@@ -76,7 +76,7 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
         return get(worker, key, GenServer.DEFAULT_TIMEOUT);
     }
 
-    /** {@link #get} waiting up to {@code timeout} ({@code TodoDatabase.FOREVER}: as long as it takes). */
+    /** {@link #get} waiting up to {@code timeout} ({@code GenServer.INFINITY}: as long as it takes). */
     public static TodoList get(Pid<Request> worker, String key, Duration timeout) {
         Loaded loaded = GenServer.call(worker, new Get(key), timeout);
         return loaded.orThrow();

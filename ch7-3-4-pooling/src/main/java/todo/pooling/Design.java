@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.function.IntSupplier;
 import todo.persistence.Database;
 import todo.persistence.FileStorage;
-import todo.persistence.FolderOwner;
 import todo.persistence.TodoDatabase;
+import todo.persistence.safety.FolderOwner;
 
 /**
  * Section 7.3.4 side by side, 7.3's single process and five ways out, each started the same

@@ -1,8 +1,8 @@
 package todo.pooling;
 
 import genserver.Pid;
-import todo.persistence.ForwardingStorage;
 import todo.persistence.Storage;
+import todo.persistence.safety.ForwardingStorage;
 
 /**
  * Any storage, reporting each write's start and end to a {@link WriteMeter}. The designs take the

@@ -4,21 +4,21 @@ import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
 import genserver.Result;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.FileStorage;
-import todo.persistence.FolderOwner;
-import todo.persistence.ListNames;
 import todo.persistence.ListStore;
-import todo.persistence.Misdirected;
-import todo.persistence.Loaded;
-import todo.persistence.PendingWrites;
 import todo.persistence.Storage;
 import todo.persistence.StorageException;
 import todo.persistence.TodoDatabase;
-import todo.persistence.WriteStatus;
+import todo.persistence.safety.FolderOwner;
+import todo.persistence.safety.ListNames;
+import todo.persistence.safety.Loaded;
+import todo.persistence.safety.Misdirected;
+import todo.persistence.safety.PendingWrites;
+import todo.persistence.safety.WriteStatus;
 
 /**
  * Design 3, "handling requests concurrently", the seed's snippet: every request still goes
@@ -109,7 +109,7 @@ public final class OneOffWorkerDatabase implements Database {
      */
     private static void drainAndStop(Pid<Request> database) {
         try {
-            GenServer.call(database, new Drain(), TodoDatabase.FOREVER);
+            GenServer.call(database, new Drain(), GenServer.INFINITY);
         } catch (genserver.ProcessExitException alreadyStopped) {
             return;
         }
@@ -129,14 +129,14 @@ public final class OneOffWorkerDatabase implements Database {
     @Override
     public void store(String key, TodoList list) {
         ListStore.requireList(key, list);
-        TodoDatabase.requireAlive(pid, key);
+        FolderOwner.requireAlive(pid, key);
         GenServer.cast(pid, new Store(key, list));
     }
 
     /** {@link #get} without the 5 s limit, for a to-do server whose load timed out. */
     @Override
     public TodoList load(String key) {
-        return get(key, TodoDatabase.FOREVER);
+        return get(key, GenServer.INFINITY);
     }
 
     @Override

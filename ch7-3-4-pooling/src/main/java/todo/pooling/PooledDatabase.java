@@ -12,13 +12,13 @@ import java.util.stream.IntStream;
 import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.FileStorage;
-import todo.persistence.FolderOwner;
-import todo.persistence.ListNames;
 import todo.persistence.ListStore;
-import todo.persistence.Misdirected;
 import todo.persistence.Storage;
 import todo.persistence.TodoDatabase;
-import todo.persistence.WriteStatus;
+import todo.persistence.safety.FolderOwner;
+import todo.persistence.safety.ListNames;
+import todo.persistence.safety.Misdirected;
+import todo.persistence.safety.WriteStatus;
 
 /**
  * Design 4, the book's exercise 7.3.5 and its solution: a fixed pool of {@link DatabaseWorker}s,
@@ -129,7 +129,7 @@ public final class PooledDatabase implements Database {
     @Override
     public TodoList load(String key) {
         return DatabaseWorker.get(chooseWorker(ListNames.requireValid(key)), key,
-                TodoDatabase.FOREVER);
+                GenServer.INFINITY);
     }
 
     /** Named after the pool's database process, which this design's users share: one server per list. */

@@ -7,9 +7,10 @@ import genserver.Result;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import todo.persistence.Misdirected;
 import todo.persistence.TodoServer;
-import todo.persistence.WriteStatus;
+import todo.persistence.safety.Misdirected;
+import todo.persistence.safety.Saving;
+import todo.persistence.safety.WriteStatus;
 
 /**
  * Designs 2 and 6 write in the caller, each list's own to-do server, and it is that server that
@@ -57,8 +58,7 @@ public final class UnsavedLedger implements GenServer<UnsavedLedger.State, Unsav
             case Written(String key) -> state.unsaved().remove(key);
             case Retry() -> {
                 forgetTheLost(state);
-                state.unsaved().values().forEach(server -> GenServer.cast(server,
-                        new TodoServer.StoreAgain(TodoServer.StoreAgain.ASKED)));
+                state.unsaved().values().forEach(Saving::askToStoreAgain);
             }
             case Status status -> Misdirected.cast(status);
         }

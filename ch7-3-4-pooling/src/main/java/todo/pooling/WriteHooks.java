@@ -1,7 +1,7 @@
 package todo.pooling;
 
-import todo.persistence.ForwardingStorage;
 import todo.persistence.Storage;
+import todo.persistence.safety.ForwardingStorage;
 
 /**
  * What a design calls around each write, once the write really runs (after a pool has given it a

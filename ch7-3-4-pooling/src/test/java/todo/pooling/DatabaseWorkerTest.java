@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.Storage;
-import todo.persistence.TermCodec;
+import todo.persistence.codec.TermCodec;
 
 /** A worker against a mocked storage: the real seam beneath it. */
 class DatabaseWorkerTest {

@@ -28,10 +28,10 @@ import todo.persistence.Database;
 import todo.persistence.FileStorage;
 import todo.persistence.ListStore;
 import todo.persistence.StorageException;
-import todo.persistence.TermCodec;
 import todo.persistence.TodoCache;
 import todo.persistence.TodoServer;
-import todo.persistence.WriteStatus;
+import todo.persistence.codec.TermCodec;
+import todo.persistence.safety.WriteStatus;
 
 /**
  * Issue 11's fault contract, for every design as {@link DatabaseContractTest} is for the happy

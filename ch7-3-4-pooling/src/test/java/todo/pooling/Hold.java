@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 import todo.TodoList;
-import todo.persistence.TermCodec;
+import todo.persistence.codec.TermCodec;
 
 /**
  * Write hooks a test can slow down with: the writes it selects wait until the test releases them.

@@ -2,13 +2,15 @@ package todo.persistence;
 
 import genserver.Pid;
 import todo.TodoList;
+import todo.persistence.safety.PendingWrites;
+import todo.persistence.safety.WriteStatus;
 
 /**
  * The book's {@code Todo.Database} interface functions. They run in the caller's thread; what
  * they do behind it (one process, one process per request, a pool of workers) is each design's
  * own business, which is what section 7.3.4 compares.
  */
-public interface Database {
+public interface Database extends AutoCloseable {
 
     /**
      * {@code Todo.Database.store/2}: save the whole list under {@code key}; may return before it is
@@ -69,4 +71,11 @@ public interface Database {
     default WriteStatus writeStatus() {
         return WriteStatus.NONE;
     }
+
+    /**
+     * This user is done with the database; a design stops what it started once its last user has
+     * closed it. Nothing to do for a design that started nothing.
+     */
+    @Override
+    default void close() {}
 }

@@ -2,11 +2,11 @@ package todo.persistence;
 
 import genserver.BlockingIo;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import todo.persistence.safety.ListNames;
 
 /**
  * One file per list in a folder, named after the list, as the book does it ({@code ./persist} by

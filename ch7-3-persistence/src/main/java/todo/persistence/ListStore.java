@@ -2,6 +2,10 @@ package todo.persistence;
 
 import java.nio.file.FileSystemException;
 import todo.TodoList;
+import todo.persistence.codec.TermCodec;
+import todo.persistence.safety.ListNames;
+import todo.persistence.safety.Loaded;
+import todo.persistence.safety.PendingWrites;
 
 /**
  * Loads and stores whole lists through a {@link Storage}: encoding, the size cap, and errors that

@@ -7,6 +7,7 @@ import genserver.ProcessExitException;
 import genserver.Result;
 import java.util.HashMap;
 import java.util.Map;
+import todo.persistence.safety.ListNames;
 
 /**
  * The book's {@code Todo.Cache} of section 7.3: as in step 7.2, but it starts the database, and

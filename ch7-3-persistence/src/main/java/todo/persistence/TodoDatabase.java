@@ -8,23 +8,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import todo.TodoList;
+import todo.persistence.safety.FolderOwner;
+import todo.persistence.safety.ListNames;
+import todo.persistence.safety.Loaded;
+import todo.persistence.safety.Misdirected;
+import todo.persistence.safety.PendingWrites;
+import todo.persistence.safety.WriteStatus;
 
 /**
  * The book's {@code Todo.Database} (7.3.2): one process that does every read and write. {@code
  * store} is a cast, {@code get} a call, so every request of every list waits its turn in this one
  * mailbox: the bottleneck that section 7.3.3 analyses.
  *
- * <p>As the book registers {@code Todo.Database} under one name, a folder has one database: the
- * process is registered under the folder's real path, and starting a database on a folder that
- * has one returns the running one (OTP's {@code {:error, {:already_started, pid}}}).
- *
- * <p>The interface functions come first and run in the caller; the callbacks, in {@link Server},
- * run in the database process, the only one that touches the {@link Storage}. A request's fault
- * (a bad file, a failing disk) fails that request only: the process goes on for every other list.
+ * <p>The safety layer ({@code todo.persistence.safety}) stands beside it: {@link FolderOwner}
+ * gives a folder one database, as the book's registered name does; {@link PendingWrites} is the
+ * process's state, which writes a list and keeps it to write again if the disk fails; {@link
+ * Loaded} carries a bad file's error to the caller. A request's fault fails that request only.
  */
 public final class TodoDatabase implements Database {
 
-    /** The database's protocol. */
+    /** The database's protocol: the book's two requests, and the safety layer's two. */
     public sealed interface Request permits Store, Get, Retry, Status {}
 
     /** A cast: write the list. */
@@ -39,12 +42,11 @@ public final class TodoDatabase implements Database {
     /** A call: the {@link WriteStatus}. */
     public record Status() implements Request {}
 
-    /** OTP's {@code :infinity}: {@link GenServer#call} waits as long as it takes. */
-    public static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
+    /** How {@link FolderOwner} names this design to another one that finds the folder taken. */
+    public static final String DESIGN = "TodoDatabase (one database process)";
 
     private final Pid<Request> pid;
-    /** This start's share of its folder; null for a database over any storage. */
-    private final FolderOwner.Lease<Pid<Request>> lease;
+    private final FolderOwner.Lease<Pid<Request>> lease; // null: not registered for a folder
 
     private TodoDatabase(Pid<Request> pid, FolderOwner.Lease<Pid<Request>> lease) {
         this.pid = pid;
@@ -65,8 +67,7 @@ public final class TodoDatabase implements Database {
 
     /**
      * The database of {@code files}' folder; a new one writes through {@code wrap} around the
-     * files (to meter or slow the writes). A running one is returned as it is, and stops when its
-     * last user {@linkplain #close() closes} it ({@link FolderOwner}).
+     * files (to meter or slow the writes).
      *
      * @throws IllegalStateException if another design serves the folder
      */
@@ -74,18 +75,6 @@ public final class TodoDatabase implements Database {
         FolderOwner.Lease<Pid<Request>> lease = FolderOwner.acquire(files, DESIGN,
                 () -> FolderOwner.process(GenServer.start(new Server(wrap.apply(files)))));
         return new TodoDatabase(lease.handle(), lease);
-    }
-
-    /** How {@link FolderOwner} names this design to another one that finds the folder taken. */
-    public static final String DESIGN = "TodoDatabase (one database process)";
-
-    /**
-     * This user is done with the database: the last user's close stops it, and returns once every
-     * store it had accepted is on disk or logged as lost (however long its backlog takes). Closing
-     * twice counts once.
-     */
-    public void close() {
-        FolderOwner.close(lease, pid);
     }
 
     /** A database process over any storage, not registered (tests slow it down or break it). */
@@ -97,7 +86,7 @@ public final class TodoDatabase implements Database {
     @Override
     public void store(String key, TodoList list) {
         ListStore.requireList(key, list);
-        requireAlive(pid, key);
+        FolderOwner.requireAlive(pid, key);
         GenServer.cast(pid, new Store(key, list));
     }
 
@@ -112,18 +101,12 @@ public final class TodoDatabase implements Database {
     }
     // end::interface[]
 
-    /**
-     * {@link #get} without the 5 s limit, for a to-do server whose {@code get} timed out: behind a
-     * backlog of stores the answer may take longer, and a server that gave up would drop the
-     * changes waiting behind its load. Every read of a file ends by itself (the storage bounds
-     * it), so this wait does too.
-     */
+    /** {@link #get} without the 5 s limit: every read ends by itself (the storage bounds it). */
     @Override
     public TodoList load(String key) {
-        return get(key, FOREVER);
+        return get(key, GenServer.INFINITY);
     }
 
-    /** Named after this database's process: each of its lists has one server, whoever asks. */
     @Override
     public String serverName(String key) {
         return Database.serverName(key, pid);
@@ -140,16 +123,12 @@ public final class TodoDatabase implements Database {
     }
 
     /**
-     * A store to a database that has stopped (its last user closed it) would be a cast to a dead
-     * process, lost without a word: it fails loudly in the caller instead, and a to-do server keeps
-     * the list and stores it again with its next change ({@link TodoServer}). Every design whose
-     * store is a cast to one process calls this first.
+     * The last user's close stops the database, once every store it accepted is on disk or logged
+     * as lost (however long its backlog takes). Closing twice counts once.
      */
-    public static void requireAlive(Pid<?> database, String key) {
-        if (!GenServer.isAlive(database)) {
-            throw new StorageException("the to-do list '" + key + "' is not stored: its database "
-                    + database + " has stopped", null);
-        }
+    @Override
+    public void close() {
+        FolderOwner.close(lease, pid);
     }
 
     /** The database process, for {@link GenServer#messageQueueLength} and {@link GenServer#stop}. */
@@ -159,7 +138,7 @@ public final class TodoDatabase implements Database {
 
     // ---- callbacks: run in the database process ----
 
-    /** The database process itself; its state is its writes, through the storage it alone uses. */
+    /** The process; its state is its writes, through the storage it alone uses. */
     static final class Server implements GenServer<PendingWrites, Request> {
         private final Storage storage;
 
@@ -169,9 +148,7 @@ public final class TodoDatabase implements Database {
 
         @Override
         public Result<PendingWrites> init() {
-            var store = new ListStore(storage);
-            store.recover();
-            return Result.ok(new PendingWrites(store));
+            return Result.ok(PendingWrites.recovered(new ListStore(storage)));
         }
 
         // tag::callbacks[]

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import todo.TodoEntry;
 import todo.TodoList;
+import todo.persistence.codec.TermCodec;
 
 /**
  * A write is write-aside-then-rename, so killing the JVM in the middle of a write can leave a

@@ -36,6 +36,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 import todo.TodoEntry;
 import todo.TodoList;
+import todo.persistence.codec.TermCodec;
+import todo.persistence.safety.ListNames;
+import todo.persistence.safety.PendingWrites;
+import todo.persistence.safety.WriteStatus;
 
 /**
  * Issue 11's faults against the database of 7.3, with real files, FIFOs and links: each fails the

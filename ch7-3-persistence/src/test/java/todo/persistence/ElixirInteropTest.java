@@ -16,6 +16,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import todo.TodoEntry;
 import todo.TodoList;
+import todo.persistence.codec.TermCodec;
 
 /**
  * The files are the book's: real Elixir (Debian's {@code elixir}) reads what Java wrote and Java

@@ -3,6 +3,7 @@ package todo.persistence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicReference;
+import todo.persistence.safety.ForwardingStorage;
 
 /**
  * The {@code Storage} seam for a disk that fails for a while: while {@link #fail} is set, every

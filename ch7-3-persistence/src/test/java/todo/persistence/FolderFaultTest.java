@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import todo.TodoEntry;
 import todo.TodoList;
+import todo.persistence.codec.TermCodec;
+import todo.persistence.safety.ListNames;
+import todo.persistence.safety.WriteStatus;
 
 /**
  * The database's folder itself at fault, for real: a leftover its start-up cleanup cannot delete,

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.TestAbortedException;
 import todo.TodoEntry;
 import todo.TodoList;
+import todo.persistence.codec.TermCodec;
 
 /**
  * Files that never answer, for real: a link to {@code /proc/kmsg} (a "regular file" of size 0

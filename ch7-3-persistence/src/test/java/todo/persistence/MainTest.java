@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import todo.Iex;
+import todo.persistence.codec.TermCodec;
 
 /** Smoke test: the step's main replays the 7.3.2 session and leaves the list in ./persist. */
 class MainTest {

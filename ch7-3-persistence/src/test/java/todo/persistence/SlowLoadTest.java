@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import todo.TodoEntry;
 import todo.TodoList;
+import todo.persistence.safety.Loaded;
 
 /**
  * A to-do server whose load waits behind a database's backlog: it must not die and drop the

@@ -15,6 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import todo.TodoEntry;
 import todo.TodoList;
+import todo.persistence.codec.TermCodec;
 
 /**
  * The decoder reads untrusted bytes: random and mutated input may produce a to-do list or a

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import todo.TodoEntry;
 import todo.TodoList;
+import todo.persistence.codec.TermCodec;
 
 class TermCodecTest {
     /** {@code :erlang.term_to_binary} of the 7.3.2 session's list, as Elixir 1.14 / OTP 24 writes it. */

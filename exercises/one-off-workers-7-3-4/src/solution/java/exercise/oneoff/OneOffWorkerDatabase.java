@@ -7,8 +7,8 @@ import genserver.Result;
 import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.ListStore;
-import todo.persistence.Loaded;
 import todo.persistence.Storage;
+import todo.persistence.safety.Loaded;
 
 /**
  * Exercise 7.3.4, "handling requests concurrently": every request still goes through one database

@@ -66,7 +66,7 @@ class OneOffWorkersTest {
     void aSlowGetDoesNotDelayOtherRequests() throws InterruptedException {
         var slowDisk = new CountDownLatch(1);
         var files = new FileStorage(folder);
-        files.write("slow", todo.persistence.TermCodec.encode(listOf("Slow")));
+        files.write("slow", todo.persistence.codec.TermCodec.encode(listOf("Slow")));
         var database = start(new SlowReadsOf("slow", slowDisk, files));
         var slowAnswer = Collections.synchronizedList(new ArrayList<TodoList>());
         Thread slowCaller = elsewhere.start(() -> slowAnswer.add(database.get("slow")));

@@ -6,8 +6,8 @@ import genserver.Pid;
 import genserver.Result;
 import todo.TodoList;
 import todo.persistence.ListStore;
-import todo.persistence.Loaded;
 import todo.persistence.Storage;
+import todo.persistence.safety.Loaded;
 
 /**
  * The book's {@code Todo.DatabaseWorker}: one process that reads and writes lists through a

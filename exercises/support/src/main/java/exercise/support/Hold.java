@@ -6,9 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import todo.TodoList;
-import todo.persistence.ForwardingStorage;
 import todo.persistence.Storage;
-import todo.persistence.TermCodec;
+import todo.persistence.codec.TermCodec;
+import todo.persistence.safety.ForwardingStorage;
 
 /**
  * A storage seam an exercise's test can slow down and watch: the writes it selects wait until the

@@ -1,6 +1,9 @@
-package todo.persistence;
+package todo.persistence.safety;
 
 import todo.TodoList;
+import todo.persistence.CorruptDataException;
+import todo.persistence.ListStore;
+import todo.persistence.StorageException;
 
 /**
  * The answer to a {@code get} that crosses a process boundary: a list, no list, or the reason it

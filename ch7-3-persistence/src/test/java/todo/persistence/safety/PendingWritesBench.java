@@ -1,4 +1,4 @@
-package todo.persistence;
+package todo.persistence.safety;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import todo.TodoEntry;
 import todo.TodoList;
+import todo.persistence.FileStorage;
+import todo.persistence.ListStore;
+import todo.persistence.safety.PendingWrites;
 
 /**
  * Good stores per second beside 0, 10 and 100 lists that cannot be written (a folder where each

@@ -1,4 +1,6 @@
-package todo.persistence;
+package todo.persistence.safety;
+
+import todo.persistence.Storage;
 
 /**
  * A storage around another, for seams that change only what a write does (meter it, hold it,

@@ -1,4 +1,4 @@
-package todo.persistence;
+package todo.persistence.safety;
 
 import genserver.AlreadyStartedException;
 import genserver.From;
@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import todo.persistence.FileStorage;
+import todo.persistence.StorageException;
 
 /**
  * The one process registered for a folder, whichever design serves it: as the book registers
@@ -43,6 +45,19 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
         return new Served(process, () -> GenServer.isAlive(process), () -> stopIfAlive(process));
     }
 
+    /**
+     * A store to a database that has stopped (its last user closed it) would be a cast to a dead
+     * process, lost without a word: it fails loudly in the caller instead, and a to-do server keeps
+     * the list and stores it again with its next change ({@link Saving}). Every design whose store
+     * is a cast to one process calls this first.
+     */
+    public static void requireAlive(Pid<?> database, String key) {
+        if (!GenServer.isAlive(database)) {
+            throw new StorageException("the to-do list '" + key + "' is not stored: its database "
+                    + database + " has stopped", null);
+        }
+    }
+
     /** Stops a process unless it has ended already. */
     public static void stopIfAlive(Pid<?> process) {
         try {
@@ -73,7 +88,7 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
          */
         public void release() {
             try {
-                GenServer.call(owner, new Leave(lease), TodoDatabase.FOREVER);
+                GenServer.call(owner, new Leave(lease), GenServer.INFINITY);
             } catch (ProcessExitException gone) {
                 // the owner is gone already: nothing left to release
             }
@@ -114,7 +129,7 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
             try {
                 // No time limit: the owner may be stopping its design for the user that left last,
                 // which takes as long as that design's backlog of writes
-                Object answer = GenServer.call(owner, new Join(design), TodoDatabase.FOREVER);
+                Object answer = GenServer.call(owner, new Join(design), GenServer.INFINITY);
                 if (answer instanceof Refused(String running)) {
                     throw new IllegalStateException("the folder " + files.folder()
                             + " is already served by " + running + " (" + owner + "), not by "

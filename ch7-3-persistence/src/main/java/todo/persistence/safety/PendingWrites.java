@@ -1,4 +1,4 @@
-package todo.persistence;
+package todo.persistence.safety;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import todo.TodoList;
+import todo.persistence.ListStore;
+import todo.persistence.StorageException;
 
 /**
  * The writes of one database process (or worker), kept through a failing disk. It is that
@@ -49,6 +51,15 @@ public final class PendingWrites {
     /** Unsaved lists larger than the cap: written again only with their own next store. */
     private final Set<String> oversized = new HashSet<>();
     private long failedWrites;
+
+    /**
+     * The writes of a database that starts on {@code store}: what an earlier run left half
+     * written is cleaned up first ({@link ListStore#recover}).
+     */
+    public static PendingWrites recovered(ListStore store) {
+        store.recover();
+        return new PendingWrites(store);
+    }
 
     /** Keeps every list whose write failed, to write it again. */
     public PendingWrites(ListStore store) {

@@ -1,4 +1,4 @@
-package todo.persistence;
+package todo.persistence.safety;
 
 import java.lang.System.Logger.Level;
 

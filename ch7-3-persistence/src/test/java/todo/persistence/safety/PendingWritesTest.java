@@ -1,4 +1,4 @@
-package todo.persistence;
+package todo.persistence.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import todo.TodoEntry;
 import todo.TodoList;
+import todo.persistence.FileStorage;
+import todo.persistence.ListStore;
+import todo.persistence.Storage;
+import todo.persistence.safety.ForwardingStorage;
+import todo.persistence.safety.PendingWrites;
 
 /**
  * Lists that cannot be written must not slow the ones that can: each good write tries again only

@@ -1,4 +1,4 @@
-package todo.persistence;
+package todo.persistence.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import todo.TodoEntry;
 import todo.TodoList;
+import todo.persistence.FileStorage;
+import todo.persistence.ListStore;
+import todo.persistence.safety.ListNames;
 
 class ListNamesTest {
     @TempDir

@@ -1,4 +1,4 @@
-package todo.persistence;
+package todo.persistence.safety;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -31,7 +31,7 @@ public final class ListNames {
      * How the JVM encodes file names ({@code sun.jnu.encoding}, from {@code LANG} at start-up): a
      * name it cannot encode and decode back unchanged cannot be a file name here.
      */
-    static final Charset FILE_NAMES = fileNameCharset();
+    public static final Charset FILE_NAMES = fileNameCharset();
 
     private ListNames() {}
 
@@ -53,7 +53,7 @@ public final class ListNames {
     }
 
     /** {@link #requireValid(String)} for a JVM whose file names are in {@code fileNames}. */
-    static String requireValid(String name, Charset fileNames) {
+    public static String requireValid(String name, Charset fileNames) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("a to-do list name must not be empty");
         }

@@ -1,4 +1,4 @@
-package todo.persistence;
+package todo.persistence.safety;
 
 import java.time.Duration;
 

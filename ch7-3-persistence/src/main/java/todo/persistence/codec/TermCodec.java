@@ -1,4 +1,4 @@
-package todo.persistence;
+package todo.persistence.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import todo.TodoEntry;
 import todo.TodoList;
+import todo.persistence.CorruptDataException;
 
 /**
  * {@code :erlang.term_to_binary/1} and {@code binary_to_term/1} for exactly one kind of term: the
