@@ -34,14 +34,14 @@ public final class Readmes {
 
     /** The pages that {@link #all} reads beside each module's README. */
     private static final java.util.Set<String> PAGES = java.util.Set.of("README.md",
-            "BENCHMARKS.md", "CHAPTER.md");
+            "BENCHMARKS.md", "HARDENING.md", "CHAPTER.md");
     private static final Pattern CHANGES = Pattern.compile(
             "(<!-- changes: begin[^\\n]*-->\\n)(.*?)(<!-- changes: end -->)", Pattern.DOTALL);
 
     private Readmes() {}
 
     /**
-     * Every README.md of the workbook, and the pages beside them (a module's BENCHMARKS.md, the
+     * Every README.md of the workbook, and the pages beside them (a module's BENCHMARKS.md and HARDENING.md, the
      * chapter's CHAPTER.md), outside build output and hidden folders.
      */
     public static List<Path> all(Path root) throws IOException {
