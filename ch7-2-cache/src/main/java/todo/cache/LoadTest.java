@@ -1,7 +1,7 @@
 package todo.cache;
 
 import genserver.GenServer;
-import genserver.HandOffFloor;
+import sidebyside.HandOffFloor;
 import genserver.Pid;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
