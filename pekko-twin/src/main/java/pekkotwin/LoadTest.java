@@ -13,7 +13,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import sidebyside.CacheLoad;
 import sidebyside.Figure;
 import sidebyside.Memory;
-import todo.persistence.BottleneckDemo;
+import sidebyside.SideBySide;
 
 /**
  * The book's load test (section 7.2.3), side-by-side's {@code sidebyside.CacheLoad}, on Apache
@@ -101,7 +101,7 @@ public final class LoadTest {
         Options options;
         int parallelism;
         try {
-            options = Options.parse(BottleneckDemo.words(args));
+            options = Options.parse(SideBySide.words(args));
             parallelism = PekkoSystem.parallelism(System.getProperty(PekkoSystem.PARALLELISM));
         } catch (IllegalArgumentException e) {
             progress.println("LoadTest: " + e.getMessage());

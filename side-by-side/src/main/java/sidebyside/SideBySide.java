@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -314,5 +315,29 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
             }
         }
         return rest;
+    }
+
+    /** Maven hands a program's {@code -D...args} over as one argument: its words. */
+    public static List<String> words(String... args) {
+        return Arrays.stream(String.join(" ", args).trim().split("\\s+"))
+                .filter(word -> !word.isBlank()).toList();
+    }
+
+    /** The command of a Java twin: this JVM's options, {@code main} and {@code args}. */
+    public static List<String> javaTwin(Class<?> main, String... args) {
+        return javaTwin(main.getName(), args);
+    }
+
+    /** The same for a main class named, which need not be on this module's class path. */
+    public static List<String> javaTwin(String main, String... args) {
+        var command = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add(main);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Where an Elixir twin is: the pom says in {@code property}, else the path from the root. */
+    public static Path elixirTwin(String property, String fromRoot) {
+        return Path.of(System.getProperty(property, fromRoot));
     }
 }

@@ -39,6 +39,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.chart.ui.TextAnchor;
 import sidebyside.Figure;
+import sidebyside.PersistenceLoad;
 import sidebyside.SideBySide;
 import todo.persistence.BottleneckDemo;
 
@@ -78,7 +79,7 @@ public final class Comparison {
         Path base = Path.of(args.length > 1 && !args[1].isBlank()
                 ? args[1]
                 : System.getProperty("java.io.tmpdir"));
-        List<String> options = BottleneckDemo.words(
+        List<String> options = SideBySide.words(
                 args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : new String[0]);
         int rounds = SideBySide.roundsAskedFor(options);
         if (rounds > 0) {
@@ -162,11 +163,11 @@ public final class Comparison {
     private static boolean versusElixir(Path base, int rounds) {
         var outcome = new SideBySide(
                 "Comparison, 100 lists x 100 entries, designs 1 and 4: Java / Elixir",
-                BottleneckDemo.javaTwin(Comparison.class, "", base.toString(), SINGLE_AND_POOL),
-                List.of(BottleneckDemo.elixirTwin("comparison.elixir",
+                SideBySide.javaTwin(Comparison.class, "", base.toString(), SINGLE_AND_POOL),
+                List.of(SideBySide.elixirTwin("comparison.elixir",
                         "ch7-3-4-pooling/src/elixir/comparison.exs").toString()),
                 figures(), rounds).measure(System.out, System.err);
-        BottleneckDemo.sayWhenTheCapRulesOut(outcome.javaMedian(1), outcome.elixirMedian(1),
+        PersistenceLoad.sayWhenTheCapRulesOut(outcome.javaMedian(1), outcome.elixirMedian(1),
                 outcome.javaMedian(4), "pool", POOL + " writers at once");
         return outcome.ok();
     }
@@ -179,7 +180,7 @@ public final class Comparison {
                         "^one database process:" + rate),
                 Figure.higherIsBetter("pool of 3 workers", "entries/s", "^pool of 3:" + rate),
                 Figure.higherIsBetter("pool / single", "x", "^pool / single ([0-9.]+)x"),
-                BottleneckDemo.capFigure(1), BottleneckDemo.capFigure(POOL));
+                PersistenceLoad.capFigure(1), PersistenceLoad.capFigure(POOL));
     }
 
     /** {@code --write-ms N}: a whole number of milliseconds from 0; the default if not given. */
