@@ -77,8 +77,7 @@ public final class LoadTest {
      */
     public static List<Figure> figures() {
         var figures = new ArrayList<>(CacheLoad.figures());
-        figures.add(Figure.higherIsBetter("gets/s, concurrent client actors", "gets/s",
-                "^requests/second through one cache, \\d+ actor clients: ([0-9,]+)"));
+        figures.add(CacheLoad.ACTOR_CLIENTS);
         return List.copyOf(figures);
     }
 

@@ -141,9 +141,19 @@ public final class CacheLoad {
     public static void main(String[] args) throws InterruptedException {
         List<String> words = words(args);
         int rounds;
+        boolean pekko;
         Options options;
         try {
             rounds = SideBySide.roundsAskedFor(words);
+            pekko = SideBySide.pekkoAskedFor(words);
+            if (pekko && rounds == 0) {
+                rounds = DEFAULT_ROUNDS;
+            }
+            if (pekko && !SideBySide.onClassPath(PEKKO_TWIN)) {
+                throw new IllegalArgumentException("--vs pekko runs " + PEKKO_TWIN
+                        + ", which only module pekko-twin has on its class path: mvn -q -pl"
+                        + " pekko-twin -am compile exec:exec@cache-load-vs-pekko");
+            }
             words = SideBySide.withoutOption(words);
             if (rounds > 0 && !words.contains("--clients")) {
                 words = new ArrayList<>(words);
@@ -155,14 +165,19 @@ public final class CacheLoad {
         } catch (IllegalArgumentException e) {
             System.err.println("CacheLoad: " + e.getMessage());
             System.err.println(
-                    "usage: CacheLoad [--processes N] [--clients N] [--vs-elixir [rounds]]");
+                    "usage: CacheLoad [--processes N] [--clients N] [--vs-elixir [rounds]]"
+                            + " [--vs pekko]");
             System.err.println("       (through Maven: -Dload.args=\"...\" -Dload.carriers=N,"
                     + " N from 1 to " + MOST_CARRIERS + ", 1 by default)");
             System.exit(2);
             return;
         }
         if (rounds > 0) {
-            SideBySide.Outcome outcome = sideBySide(words, rounds).measure(System.out, System.err);
+            SideBySide sideBySide = sideBySide(words, rounds);
+            if (pekko) {
+                sideBySide = withPekko(sideBySide, words, System.getProperty(CARRIERS));
+            }
+            SideBySide.Outcome outcome = sideBySide.measure(System.out, System.err);
             if (outcome.ok()) {
                 printOverTheFloor(outcome, options.clients(), System.out);
             }
@@ -192,6 +207,35 @@ public final class CacheLoad {
         return new SideBySide("CacheLoad " + String.join(" ", options) + ": Java / Elixir",
                 java, elixir, figures(), rounds);
     }
+
+    /** The rounds of {@code --vs pekko} without {@code --vs-elixir N}. */
+    static final int DEFAULT_ROUNDS = 3;
+
+    /** The Pekko twin's main class (module pekko-twin), which prints the same lines. */
+    static final String PEKKO_TWIN = "pekkotwin.LoadTest";
+
+    /**
+     * {@code sideBySide} with the Pekko twin as a third column: this JVM's options, Pekko's default
+     * dispatcher given as many threads as this JVM has carriers (as the BEAM its schedulers),
+     * the same {@code options}; its figures are ours and its client actors' gets per second.
+     */
+    static SideBySide withPekko(SideBySide sideBySide, List<String> options, String carriers) {
+        var pekko = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (carriers != null) {
+            pekko.add("-Dpekko.parallelism=" + Integer.parseInt(carriers));
+        }
+        pekko.add(PEKKO_TWIN);
+        pekko.addAll(options);
+        var figures = new ArrayList<>(figures());
+        figures.add(ACTOR_CLIENTS);
+        return sideBySide.withPekko(pekko, figures);
+    }
+
+    /** The line only the Pekko twin prints: gets/s from client actors that never block. */
+    public static final Figure ACTOR_CLIENTS = Figure
+            .higherIsBetter("gets/s, concurrent client actors", "gets/s",
+                    "^requests/second through one cache, \\d+ actor clients: ([0-9,]+)")
+            .onlySomeTwins();
 
     /** Where the Elixir twin is: the pom says; else found from the repository root or a module. */
     static Path elixirTwin() {
@@ -294,19 +338,25 @@ public final class CacheLoad {
      * set apart from the cache's.
      */
     static void printOverTheFloor(SideBySide.Outcome outcome, int clients, PrintStream out) {
-        boolean withElixir = !outcome.elixir().isEmpty();
-        out.printf(Locale.ROOT, "a get takes %s a bare round trip in Java%s%n",
-                times(medianRatio(outcome.java(), GET, BARE)), withElixir
-                        ? ", " + times(medianRatio(outcome.elixir(), GET, BARE)) + " in Elixir"
-                        : "");
+        out.printf(Locale.ROOT, "a get takes %s a bare round trip in Java%s%s%n",
+                times(medianRatio(outcome.java(), GET, BARE)),
+                others(outcome.elixir(), "Elixir", runs -> times(medianRatio(runs, GET, BARE))),
+                others(outcome.pekko(), "Pekko", runs -> times(medianRatio(runs, GET, BARE))));
         if (clients > 1) {
             out.printf(Locale.ROOT, "%d clients get %s of the bare round trips per second in"
-                    + " Java%s%n", clients,
-                    percent(medianRatio(outcome.java(), CONCURRENT, BARE_CONCURRENT)), withElixir
-                            ? ", " + percent(medianRatio(outcome.elixir(), CONCURRENT,
-                                    BARE_CONCURRENT)) + " in Elixir"
-                            : "");
+                    + " Java%s%s%n", clients,
+                    percent(medianRatio(outcome.java(), CONCURRENT, BARE_CONCURRENT)),
+                    others(outcome.elixir(), "Elixir",
+                            runs -> percent(medianRatio(runs, CONCURRENT, BARE_CONCURRENT))),
+                    others(outcome.pekko(), "Pekko",
+                            runs -> percent(medianRatio(runs, CONCURRENT, BARE_CONCURRENT))));
         }
+    }
+
+    /** ", {figure} in {name}" where that twin ran; nothing where it did not. */
+    private static String others(List<SideBySide.Run> runs, String name,
+            java.util.function.Function<List<SideBySide.Run>, String> figure) {
+        return runs.isEmpty() ? "" : ", " + figure.apply(runs) + " in " + name;
     }
 
     /** The median over the runs of figure {@code of} divided by figure {@code by}; NaN if none. */

@@ -9,7 +9,9 @@ import todo.persistence.BottleneckDemo;
  * database process) next to its Elixir twin ({@code ch7-3-persistence/src/elixir/bottleneck.exs},
  * the book's 7.3.2 code), alternately, each round in a fresh VM, and one table of entries per
  * second and the disk's cap of atomic replaces. If the cap is below 1.5 times Elixir's figure, it
- * says that 1.5x cannot be reached here while every write is atomic.
+ * says that 1.5x cannot be reached here while every write is atomic. With {@code --vs pekko} the
+ * Pekko twin ({@code pekkotwin.Persistence}: the same workload on Pekko's typed actors, through
+ * the same {@code FileStorage}) runs third in every round, a third column.
  *
  * <pre>mvn -q -pl side-by-side -am compile exec:exec@persistence-load -Dpersistence.args="--vs-elixir 3"</pre>
  */
@@ -40,28 +42,47 @@ public final class PersistenceLoad {
     public static void main(String[] args) {
         List<String> words = SideBySide.words(args);
         int rounds;
+        boolean pekko;
         try {
             rounds = SideBySide.roundsAskedFor(words);
+            pekko = SideBySide.pekkoAskedFor(words);
+            if (pekko && !SideBySide.onClassPath(PEKKO_TWIN)) {
+                throw new IllegalArgumentException("--vs pekko runs " + PEKKO_TWIN
+                        + ", which only module pekko-twin has on its class path: mvn -q -pl"
+                        + " pekko-twin -am compile exec:exec@persistence-load-vs-pekko");
+            }
             if (!SideBySide.withoutOption(words).isEmpty()) {
                 throw new IllegalArgumentException(
                         "unknown option '" + SideBySide.withoutOption(words).getFirst() + "'");
             }
         } catch (IllegalArgumentException e) {
             System.err.println("PersistenceLoad: " + e.getMessage());
-            System.err.println("usage: PersistenceLoad [--vs-elixir [rounds]]");
+            System.err.println("usage: PersistenceLoad [--vs-elixir [rounds]] [--vs pekko]");
             System.exit(2);
             return;
         }
-        System.exit(sideBySide(rounds == 0 ? ROUNDS : rounds) ? 0 : 1);
+        var sideBySide = sideBySide(rounds == 0 ? ROUNDS : rounds);
+        if (pekko) {
+            sideBySide = sideBySide.withPekko(SideBySide.javaTwin(PEKKO_TWIN), figures());
+        }
+        System.exit(run(sideBySide) ? 0 : 1);
     }
 
-    private static boolean sideBySide(int rounds) {
-        var outcome = new SideBySide(
+    /** The Pekko twin's main class (module pekko-twin), which prints the same lines. */
+    static final String PEKKO_TWIN = "pekkotwin.Persistence";
+
+    /** The demo with this JVM's options next to the book's code, {@code rounds} rounds. */
+    static SideBySide sideBySide(int rounds) {
+        return new SideBySide(
                 "BottleneckDemo, 100 lists x 100 entries, one database process: Java / Elixir",
                 SideBySide.javaTwin(BottleneckDemo.class),
                 List.of(SideBySide.elixirTwin("bottleneck.elixir",
                         "ch7-3-persistence/src/elixir/bottleneck.exs").toString()),
-                figures(), rounds).measure(System.out, System.err);
+                figures(), rounds);
+    }
+
+    private static boolean run(SideBySide sideBySide) {
+        var outcome = sideBySide.measure(System.out, System.err);
         sayWhenTheCapRulesOut(outcome.javaMedian(0), outcome.elixirMedian(0),
                 outcome.javaMedian(1), "database", "one writer");
         return outcome.ok();

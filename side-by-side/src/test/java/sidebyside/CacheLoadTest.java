@@ -58,6 +58,39 @@ class CacheLoadTest {
     }
 
     @Test
+    void vsPekkoRunsThePekkoTwinWithTheSameOptionsAndAsManyThreadsAsTheJvmHasCarriers() {
+        var options = List.of("--processes", "1000", "--clients", "64");
+
+        var sideBySide = CacheLoad.withPekko(CacheLoad.sideBySide(options, 3), options, "1");
+
+        assertThat(sideBySide.title()).endsWith("Java / Elixir / Pekko");
+        assertThat(sideBySide.pekkoCommand()).containsSubsequence("-Dpekko.parallelism=1",
+                "pekkotwin.LoadTest", "--processes", "1000", "--clients", "64");
+        assertThat(sideBySide.figures()).extracting(Figure::name).containsExactly(
+                "average put", "average get", "peak RSS", "gets/s, concurrent clients",
+                "bare round trip", "bare round trips/s, concurrent clients",
+                "gets/s, concurrent client actors");
+        assertThat(CacheLoad.ACTOR_CLIENTS.everyTwin()).isFalse();
+    }
+
+    @Test
+    void withPekkoEachRuntimesGetIsSetAgainstItsOwnBareRoundTrip() {
+        var out = new ByteArrayOutputStream();
+        var outcome = new SideBySide.Outcome(
+                List.of(new Run(new double[]{4.0, 1.6, 900, 600_000, 0.8, 1_200_000})),
+                List.of(new Run(new double[]{12.0, 4.5, 3000, 300_000, 1.5, 500_000})),
+                List.of(new Run(new double[]{6.0, 5.0, 1000, 400_000, 2.0, 1_600_000})), true);
+
+        CacheLoad.printOverTheFloor(outcome, 64,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "a get takes 2.00x a bare round trip in Java, 3.00x in Elixir, 2.50x in Pekko",
+                "64 clients get 50 % of the bare round trips per second in Java, 60 % in Elixir,"
+                        + " 25 % in Pekko");
+    }
+
+    @Test
     void vsElixirGivesTheBeamAsManySchedulersAsTheJvmHasCarriers() {
         var sideBySide = CacheLoad.sideBySide(List.of("--clients", "64"), 3, "1");
 
