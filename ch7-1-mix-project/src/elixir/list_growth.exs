@@ -1,4 +1,4 @@
-# The Elixir twin of todo.ListGrowth: one list grown by the book's Todo.List.add_entry/2.
+# The Elixir twin of sidebyside.ListGrowth (module side-by-side): one list grown by the book's Todo.List.add_entry/2.
 #
 #   elixir list_growth.exs [--entries N]... [--warm-up-ms N]
 #   (default: 20000, then 100000 entries; 1000 ms)

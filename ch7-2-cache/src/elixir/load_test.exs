@@ -1,5 +1,6 @@
-# The Elixir twin of todo.cache.LoadTest: the book's LoadTest (section 7.2.3) on the book's
-# Todo.Cache, plus the two figures the Java program adds, measured the same way:
+# The Elixir twin of todo.cache.LoadTest and of side-by-side's sidebyside.CacheLoad: the book's
+# LoadTest (section 7.2.3) on the book's Todo.Cache, plus the figures CacheLoad adds, measured the
+# same way:
 #   - peak RSS (VmHWM) once the servers exist, before any concurrent phase;
 #   - with --clients N (N > 1), gets per second from N concurrent client processes, client c
 #     asking for names c+1, c+1+N, ... once each; one warm-up round, then one measured round;

@@ -1,7 +1,7 @@
-# The Elixir twin of `todo.pooling.Comparison --single-and-pool`: step 7.3's workload on the
+# The Elixir twin of `sidebyside.Comparison --single-and-pool`: step 7.3's workload on the
 # book's code, first with its one database process (7.3.2), then with the pool of three workers
 # of exercise 7.3.5, in one VM as the Java twin runs both in one JVM. Run by
-# `exec:exec@comparison -Dcomparison.args="--vs-elixir N"`, or by hand:
+# side-by-side's `exec:exec@comparison -Dcomparison.args="--vs-elixir N"`, or by hand:
 #   elixir ch7-3-4-pooling/src/elixir/comparison.exs
 persistence = Path.expand("../../../ch7-3-persistence/src/elixir", __DIR__)
 

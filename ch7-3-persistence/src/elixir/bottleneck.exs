@@ -1,5 +1,5 @@
 # The Elixir twin of todo.persistence.BottleneckDemo: the book's 7.3.2 code, unchanged, under
-# the same workload. Run by `exec:exec@bottleneck -Dbottleneck.args="--vs-elixir N"`, or by hand:
+# the same workload. Run beside it by side-by-side's `exec:exec@persistence-load`, or by hand:
 #   elixir ch7-3-persistence/src/elixir/bottleneck.exs
 # The book's Todo.List is step 7.1's twin, kept there.
 Code.require_file("../../../ch7-1-mix-project/src/elixir/todo_list.exs", __DIR__)

@@ -10,12 +10,13 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import sidebyside.CacheLoad;
 import sidebyside.Figure;
 import sidebyside.Memory;
-import todo.persistence.BottleneckDemo;
+import sidebyside.SideBySide;
 
 /**
- * The book's load test (section 7.2.3), ch7-2-cache's {@code todo.cache.LoadTest}, on Apache
+ * The book's load test (section 7.2.3), side-by-side's {@code sidebyside.CacheLoad}, on Apache
  * Pekko's typed actors: one cache actor, a to-do actor per name, a million names. It prints the
  * Java twin's lines in the same words, so that one table can hold our runtime, the BEAM and
  * Pekko. The put and the get are timed from one blocking client (a virtual thread waiting on
@@ -71,13 +72,12 @@ public final class LoadTest {
     }
 
     /**
-     * The figures a {@code --vs pekko} column reads: ch7-2-cache's {@code LoadTest.figures()} in
+     * The figures a {@code --vs pekko} column reads: side-by-side's {@code CacheLoad.figures()} in
      * the same words, then the one line only this twin prints (the client actors).
      */
     public static List<Figure> figures() {
-        var figures = new ArrayList<>(todo.cache.LoadTest.figures());
-        figures.add(Figure.higherIsBetter("gets/s, concurrent client actors", "gets/s",
-                "^requests/second through one cache, \\d+ actor clients: ([0-9,]+)"));
+        var figures = new ArrayList<>(CacheLoad.figures());
+        figures.add(CacheLoad.ACTOR_CLIENTS);
         return List.copyOf(figures);
     }
 
@@ -100,7 +100,7 @@ public final class LoadTest {
         Options options;
         int parallelism;
         try {
-            options = Options.parse(BottleneckDemo.words(args));
+            options = Options.parse(SideBySide.words(args));
             parallelism = PekkoSystem.parallelism(System.getProperty(PekkoSystem.PARALLELISM));
         } catch (IllegalArgumentException e) {
             progress.println("LoadTest: " + e.getMessage());

@@ -14,6 +14,8 @@ import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import sidebyside.Figure;
+import sidebyside.PersistenceLoad;
+import sidebyside.SideBySide;
 import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.BottleneckDemo;
@@ -64,7 +66,7 @@ public final class Persistence {
 
     /** The figures a {@code --vs pekko} column reads: those of ch7-3-persistence's twins. */
     public static List<Figure> figures() {
-        return BottleneckDemo.figures();
+        return PersistenceLoad.figures();
     }
 
     public static void main(String[] args) throws Exception {
@@ -79,7 +81,7 @@ public final class Persistence {
         Options options;
         int parallelism;
         try {
-            options = Options.parse(BottleneckDemo.words(args));
+            options = Options.parse(SideBySide.words(args));
             parallelism = PekkoSystem.parallelism(System.getProperty(PekkoSystem.PARALLELISM));
         } catch (IllegalArgumentException e) {
             err.println("Persistence: " + e.getMessage());

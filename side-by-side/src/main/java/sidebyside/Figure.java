@@ -12,17 +12,25 @@ import java.util.regex.Pattern;
  * @param unit what the number counts ({@code µs}, {@code entries/s}, {@code MB})
  * @param pattern finds the number in one line of output
  * @param higherIsBetter whether more is better (a rate) or less is (a time, a size)
+ * @param everyTwin whether every twin prints it: a run that does not is incomplete; a figure only
+ *     one twin prints (Pekko's client actors) is shown as "-" for the others
  */
-public record Figure(String name, String unit, Pattern pattern, boolean higherIsBetter) {
+public record Figure(String name, String unit, Pattern pattern, boolean higherIsBetter,
+        boolean everyTwin) {
 
     /** A figure where less is better: a time or a size. */
     public static Figure lowerIsBetter(String name, String unit, String regex) {
-        return new Figure(name, unit, Pattern.compile(regex), false);
+        return new Figure(name, unit, Pattern.compile(regex), false, true);
     }
 
     /** A figure where more is better: a rate. */
     public static Figure higherIsBetter(String name, String unit, String regex) {
-        return new Figure(name, unit, Pattern.compile(regex), true);
+        return new Figure(name, unit, Pattern.compile(regex), true, true);
+    }
+
+    /** This figure, printed by some twins only. */
+    public Figure onlySomeTwins() {
+        return new Figure(name, unit, pattern, higherIsBetter, false);
     }
 
     /** The number in the first line of {@code output} that matches, if any. */

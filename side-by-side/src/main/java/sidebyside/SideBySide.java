@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,9 @@ import java.util.OptionalDouble;
 /**
  * Runs a Java benchmark and its Elixir twin alternately, several rounds, each in a fresh VM, and
  * prints one table: every figure for both, the median of each, and the median of the per-round
- * ratios Java / Elixir. Absolute times on a shared machine swing from run to run; two runtimes
+ * ratios Java / Elixir. With a Pekko twin ({@code --vs pekko}: the same workload on Apache Pekko's
+ * typed actors, module {@code pekko-twin}) it runs third in every round, and the table has a third
+ * column and the ratios Java / Pekko. Absolute times on a shared machine swing from run to run; two runtimes
  * measured one right after the other, round after round, swing together, so their ratio means
  * something where a lone figure does not.
  *
@@ -30,17 +33,35 @@ import java.util.OptionalDouble;
  *     arguments)
  * @param figures what both twins print
  * @param rounds how many pairs to run
+ * @param pekkoCommand the Pekko twin, as {@code javaCommand} (its main class must be on this JVM's
+ *     class path); empty for none
  */
 public record SideBySide(String title, List<String> javaCommand, List<String> elixirCommand,
-        List<Figure> figures, int rounds) {
+        List<Figure> figures, int rounds, List<String> pekkoCommand) {
 
     public SideBySide {
         javaCommand = List.copyOf(javaCommand);
         elixirCommand = List.copyOf(elixirCommand);
         figures = List.copyOf(figures);
+        pekkoCommand = List.copyOf(pekkoCommand);
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds must be at least 1: " + rounds);
         }
+    }
+
+    /** Java and Elixir only. */
+    public SideBySide(String title, List<String> javaCommand, List<String> elixirCommand,
+            List<Figure> figures, int rounds) {
+        this(title, javaCommand, elixirCommand, figures, rounds, List.of());
+    }
+
+    /**
+     * The same with the Pekko twin {@code command} as a third column, its figures {@code
+     * figures}: those of the others, and any it alone prints ({@link Figure#onlySomeTwins}).
+     */
+    public SideBySide withPekko(List<String> command, List<Figure> figures) {
+        return new SideBySide(title.replace("Java / Elixir", "Java / Elixir / Pekko"),
+                javaCommand, elixirCommand, figures, rounds, command);
     }
 
     /** One run's figures, in the order of {@link #figures}; NaN where a figure was missing. */
@@ -48,9 +69,15 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
 
     /**
      * What the rounds measured, for a benchmark that judges the medians itself (say, against a
-     * limit of the machine); {@code elixir} is empty where Elixir is not installed.
+     * limit of the machine); {@code elixir} is empty where Elixir is not installed, {@code pekko}
+     * where no Pekko twin ran.
      */
-    public record Outcome(List<Run> java, List<Run> elixir, boolean ok) {
+    public record Outcome(List<Run> java, List<Run> elixir, List<Run> pekko, boolean ok) {
+        /** Java and Elixir only. */
+        public Outcome(List<Run> java, List<Run> elixir, boolean ok) {
+            this(java, elixir, List.of(), ok);
+        }
+
         /** The median of figure {@code index} (in the order of {@link #figures}) of the Java runs. */
         public double javaMedian(int index) {
             return median(column(java, index));
@@ -59,6 +86,11 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
         /** The same for the Elixir runs; NaN without Elixir. */
         public double elixirMedian(int index) {
             return median(column(elixir, index));
+        }
+
+        /** The same for the Pekko runs; NaN without them. */
+        public double pekkoMedian(int index) {
+            return median(column(pekko, index));
         }
     }
 
@@ -77,12 +109,14 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
             out.println("elixir is not installed (Debian: apt-get install elixir): "
                     + "the Java figures alone follow.");
         }
+        boolean withPekko = !pekkoCommand.isEmpty();
         List<Run> java = new ArrayList<>();
         List<Run> elixir = new ArrayList<>();
+        List<Run> pekko = new ArrayList<>();
         boolean ok = true;
         for (int round = 1; round <= rounds; round++) {
             log.printf("-- round %d of %d: Java%n", round, rounds);
-            Run j = measure(javaProcess(), log);
+            Run j = measure(javaProcess(javaCommand), log);
             java.add(j);
             ok &= complete(j);
             if (withElixir) {
@@ -91,16 +125,28 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
                 elixir.add(e);
                 ok &= complete(e);
             }
+            if (withPekko) {
+                log.printf("-- round %d of %d: Pekko%n", round, rounds);
+                Run p = measure(javaProcess(pekkoCommand), log);
+                pekko.add(p);
+                ok &= complete(p);
+            }
         }
-        print(out, java, withElixir ? elixir : List.of());
-        return new Outcome(List.copyOf(java), withElixir ? List.copyOf(elixir) : List.of(), ok);
+        print(out, java, elixir, pekko);
+        return new Outcome(List.copyOf(java), List.copyOf(elixir), List.copyOf(pekko), ok);
     }
 
-    private static boolean complete(Run run) {
-        return Arrays.stream(run.values()).noneMatch(Double::isNaN);
+    /** Whether the run printed every figure that every twin prints. */
+    private boolean complete(Run run) {
+        for (int f = 0; f < figures.size(); f++) {
+            if (figures.get(f).everyTwin() && Double.isNaN(run.values()[f])) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private List<String> javaProcess() {
+    private static List<String> javaProcess(List<String> javaCommand) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         var command = new ArrayList<String>();
@@ -153,7 +199,7 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
         for (int i = 0; i < values.length; i++) {
             OptionalDouble v = figures.get(i).find(output);
             values[i] = v.orElse(Double.NaN);
-            if (v.isEmpty()) {
+            if (v.isEmpty() && figures.get(i).everyTwin()) {
                 log.println("   printed no figure for '" + figures.get(i).name() + "'");
             }
         }
@@ -187,31 +233,48 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
         return all.toString();
     }
 
-    private void print(PrintStream out, List<Run> java, List<Run> elixir) {
+    private void print(PrintStream out, List<Run> java, List<Run> elixir, List<Run> pekko) {
         out.println();
         out.println(title + String.format(Locale.ROOT, " (%d round%s, run alternately)",
                 rounds, rounds == 1 ? "" : "s"));
-        boolean both = !elixir.isEmpty();
         for (int f = 0; f < figures.size(); f++) {
             Figure figure = figures.get(f);
             double[] j = column(java, f);
             out.printf(Locale.ROOT, "  %s (%s)%n", figure.name(), figure.unit());
             out.printf(Locale.ROOT, "    Java    %s   median %s%n", list(j), fmt(median(j)));
-            if (both) {
+            if (!elixir.isEmpty()) {
                 double[] e = column(elixir, f);
-                double[] ratios = new double[j.length];
-                for (int i = 0; i < j.length; i++) {
-                    ratios[i] = j[i] / e[i];
-                }
-                double ratio = median(ratios);
                 out.printf(Locale.ROOT, "    Elixir  %s   median %s%n", list(e), fmt(median(e)));
-                out.printf(Locale.ROOT, "    Java / Elixir per round %s   median %s (%s)%n",
-                        list(ratios), fmt(ratio), verdict(figure, ratio));
+            }
+            if (!pekko.isEmpty()) {
+                double[] p = column(pekko, f);
+                out.printf(Locale.ROOT, "    Pekko   %s   median %s%n", list(p), fmt(median(p)));
+            }
+            if (!figure.everyTwin()) {
+                continue; // no ratio to a figure that Java does not print
+            }
+            if (!elixir.isEmpty()) {
+                printRatios(out, figure, j, column(elixir, f), "Elixir");
+            }
+            if (!pekko.isEmpty()) {
+                printRatios(out, figure, j, column(pekko, f), "Pekko");
             }
         }
     }
 
-    private static String verdict(Figure figure, double ratio) {
+    /** The per-round ratios Java / {@code other} and their median, with who is ahead. */
+    private static void printRatios(PrintStream out, Figure figure, double[] java, double[] other,
+            String name) {
+        double[] ratios = new double[java.length];
+        for (int i = 0; i < java.length; i++) {
+            ratios[i] = java[i] / other[i];
+        }
+        double ratio = median(ratios);
+        out.printf(Locale.ROOT, "    Java / %s per round %s   median %s (%s)%n", name,
+                list(ratios), fmt(ratio), verdict(figure, ratio));
+    }
+
+    static String verdict(Figure figure, double ratio) {
         if (Double.isNaN(ratio)) {
             return "no figure";
         }
@@ -303,7 +366,10 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
         return 3;
     }
 
-    /** {@code args} without {@code --vs-elixir} and its round count: what each twin gets. */
+    /**
+     * {@code args} without {@code --vs-elixir} and its round count, and without {@code --vs
+     * pekko}: what each twin gets.
+     */
     public static List<String> withoutOption(List<String> args) {
         var rest = new ArrayList<>(args);
         int i = rest.indexOf("--vs-elixir");
@@ -313,6 +379,68 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
                 rest.remove(i);
             }
         }
+        int vs = rest.indexOf("--vs");
+        if (vs >= 0 && vs + 1 < rest.size() && rest.get(vs + 1).equals(PEKKO)) {
+            rest.subList(vs, vs + 2).clear();
+        }
         return rest;
+    }
+
+    /** The value of {@code --vs} that adds the Pekko twin. */
+    public static final String PEKKO = "pekko";
+
+    /**
+     * Whether {@code args} ask for the Pekko twin as a third column ({@code --vs pekko}).
+     *
+     * @throws IllegalArgumentException if {@code --vs} names anything else
+     */
+    public static boolean pekkoAskedFor(List<String> args) {
+        int i = args.indexOf("--vs");
+        if (i < 0) {
+            return false;
+        }
+        String value = i + 1 < args.size() ? args.get(i + 1) : "";
+        if (!value.equals(PEKKO)) {
+            throw new IllegalArgumentException("--vs takes " + PEKKO + " (the Pekko twin as a"
+                    + " third column), not '" + value + "'");
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code mainClass}, a Pekko twin, is on this JVM's class path: it is where the
+     * program runs from module {@code pekko-twin}, which depends on this one.
+     */
+    public static boolean onClassPath(String mainClass) {
+        try {
+            Class.forName(mainClass, false, SideBySide.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Maven hands a program's {@code -D...args} over as one argument: its words. */
+    public static List<String> words(String... args) {
+        return Arrays.stream(String.join(" ", args).trim().split("\\s+"))
+                .filter(word -> !word.isBlank()).toList();
+    }
+
+    /** The command of a Java twin: this JVM's options, {@code main} and {@code args}. */
+    public static List<String> javaTwin(Class<?> main, String... args) {
+        return javaTwin(main.getName(), args);
+    }
+
+    /** The same for a main class named, which need not be on this module's class path. */
+    public static List<String> javaTwin(String main, String... args) {
+        var command = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add(main);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Where an Elixir twin is: the pom says in {@code property}, else the path from the root. */
+    public static Path elixirTwin(String property, String fromRoot) {
+        return Path.of(System.getProperty(property, fromRoot));
     }
 }

@@ -71,10 +71,57 @@ class SideBySideTest {
         }
     }
 
+    @Test
+    void vsPekkoIsAnOptionOfItsOwnThatNamesNothingElse() {
+        assertThat(SideBySide.pekkoAskedFor(List.of("--vs-elixir", "3"))).isFalse();
+        assertThat(SideBySide.pekkoAskedFor(List.of("--vs", "pekko", "--clients", "64"))).isTrue();
+        assertThat(SideBySide.withoutOption(List.of("--vs", "pekko", "--vs-elixir", "5",
+                "--clients", "64"))).containsExactly("--clients", "64");
+        assertThatThrownBy(() -> SideBySide.pekkoAskedFor(List.of("--vs", "akka")))
+                .hasMessage("--vs takes pekko (the Pekko twin as a third column), not 'akka'");
+        assertThatThrownBy(() -> SideBySide.pekkoAskedFor(List.of("--vs")))
+                .hasMessage("--vs takes pekko (the Pekko twin as a third column), not ''");
+    }
+
+    @Test
+    void thePekkoTwinRunsInEveryRoundAsAThirdColumn() {
+        var out = new java.io.ByteArrayOutputStream();
+        var log = new java.io.ByteArrayOutputStream();
+        var time = Figure.lowerIsBetter("time", "ms", "took ([0-9.]+) ms");
+        var actors = Figure.higherIsBetter("actors", "/s", "actors ([0-9.]+)/s").onlySomeTwins();
+        var bench = new SideBySide("printing: Java / Elixir",
+                List.of(PrintsAFigure.class.getName()),
+                List.of("-e", "IO.puts(\"took 7 ms\")"), List.of(time), 2)
+                .withPekko(List.of(PrintsAnotherFigure.class.getName()), List.of(time, actors));
+
+        var outcome = bench.measure(new java.io.PrintStream(out, true),
+                new java.io.PrintStream(log, true));
+
+        assertThat(outcome.ok()).isTrue();
+        assertThat(outcome.pekko()).hasSize(2);
+        assertThat(outcome.pekkoMedian(0)).isEqualTo(10);
+        assertThat(outcome.pekkoMedian(1)).isEqualTo(4);
+        assertThat(outcome.javaMedian(1)).isNaN();
+        assertThat(log.toString()).contains("-- round 2 of 2: Pekko").doesNotContain("printed no");
+        assertThat(out.toString()).contains("printing: Java / Elixir / Pekko (2 rounds",
+                "    Pekko   10.0 10.0   median 10.0",
+                "    Java / Pekko per round 0.50 0.50   median 0.50 (Java 2.00x better)",
+                "  actors (/s)\n    Java    - -   median -\n")
+                .doesNotContain("(no figure)");
+    }
+
     /** The Java twin of {@link #theOutcomeGivesTheMediansOfEachSide}. */
     public static final class PrintsAFigure {
         public static void main(String[] args) {
             System.out.println("took 5 ms");
+        }
+    }
+
+    /** The Pekko twin of {@link #thePekkoTwinRunsInEveryRoundAsAThirdColumn}. */
+    public static final class PrintsAnotherFigure {
+        public static void main(String[] args) {
+            System.out.println("took 10 ms");
+            System.out.println("actors 4/s");
         }
     }
 }

@@ -1,236 +1,65 @@
 package todo.cache;
 
-import genserver.GenServer;
-import genserver.HandOffFloor;
 import genserver.Pid;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
-import sidebyside.Figure;
-import sidebyside.Memory;
-import sidebyside.SideBySide;
 
 /**
  * The book's {@code LoadTest} (section 7.2.3): a million to-do servers behind one cache. It first
  * asks the cache for each new name (a put: the cache starts a server), then for each name again
  * (a get: the cache finds it), and prints the average time of each, then the peak resident memory
- * of the JVM. With {@code --clients N} it also measures how many gets per second one cache answers
- * to N concurrent callers. With {@code --vs-elixir [rounds]} it runs itself and its Elixir twin
- * ({@code src/elixir/load_test.exs}, the book's code) alternately and prints one table.
+ * of the JVM. The measurements beyond the book's (concurrent clients, the runtime's floor, the
+ * Elixir and Pekko twins side by side) are the {@code side-by-side} module's.
  *
- * <pre>mvn -q -pl ch7-2-cache -am compile exec:exec@load-test -Dload.args="--vs-elixir"</pre>
+ * <pre>mvn -q -pl ch7-2-cache -am compile exec:exec@load-test</pre>
  */
 public final class LoadTest {
     private LoadTest() {}
 
-    /** The concurrent clients that {@code --vs-elixir} measures unless told otherwise. */
-    static final int VS_ELIXIR_CLIENTS = 64;
-
-    /** What to run: {@code --processes N} (default 1,000,000) and {@code --clients N} (default 1). */
-    record Options(int processes, int clients) {
-        static Options parse(String... rawArgs) {
-            return parse(words(rawArgs));
-        }
-
-        static Options parse(List<String> args) {
-            int processes = 1_000_000;
-            int clients = 1;
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                if (i + 1 >= args.size()
-                        || !(arg.equals("--processes") || arg.equals("--clients"))) {
-                    throw new IllegalArgumentException("unknown option '" + arg + "'");
-                }
-                int value = positive(arg, args.get(++i));
-                if (arg.equals("--processes")) {
-                    processes = value;
-                } else {
-                    clients = value;
-                }
-            }
-            return new Options(processes, clients);
-        }
-
-        private static int positive(String option, String value) {
-            try {
-                int n = Integer.parseInt(value.replace("_", ""));
-                if (n > 0) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(
-                    option + " takes a positive whole number, not '" + value + "'");
-        }
-    }
-
-    /** The JDK's setting for the virtual threads' carriers, which {@code -Dload.carriers} sets. */
-    static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
-
-    /** The most carriers the JDK's scheduler takes (its {@code ForkJoinPool}'s limit). */
-    static final int MOST_CARRIERS = 0x7fff;
-
-    /**
-     * Checked before the first virtual thread starts, as the JDK reads it then
-     * ({@code Integer.parseInt}, 1 to {@value #MOST_CARRIERS}): a bad value would end the program
-     * with an {@code ExceptionInInitializerError}.
-     */
-    static void requireCarriers(String carriers) {
-        if (carriers == null) {
-            return;
-        }
-        try {
-            int n = Integer.parseInt(carriers);
-            if (n >= 1 && n <= MOST_CARRIERS) {
-                return;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("-Dload.carriers (the JDK's " + CARRIERS
-                + ") takes a whole number from 1 to " + MOST_CARRIERS + ", not '" + carriers + "'");
-    }
-
-    /** Maven hands -Dload.args over as one argument: split it into words. */
-    static List<String> words(String... rawArgs) {
-        return Arrays.stream(String.join(" ", rawArgs).trim().split("\\s+"))
-                .filter(word -> !word.isBlank()).toList();
-    }
-
-    /** The figures of one run. */
-    record Report(int processes, double averagePutMicros, double averageGetMicros,
-            OptionalLong peakRssMegabytes, int clients, double concurrentGetsPerSecond,
-            long heapBytesHeld, double bareRoundTripMicros, double bareRoundTripsPerSecond) {}
-
-    /** {@code --vs-elixir} ({@code rounds} above 0) compares the concurrent phase too. */
-    static void requireClientsToCompare(int rounds, Options options) {
-        if (rounds > 0 && options.clients() < 2) {
-            throw new IllegalArgumentException("--vs-elixir compares the concurrent gets too, so it"
-                    + " needs --clients of at least 2, not " + options.clients());
-        }
-    }
-
-    /** Where the figures below are in {@link #figures}. */
-    private static final int GET = 1;
-    private static final int CONCURRENT = 3;
-    private static final int BARE = 4;
-    private static final int BARE_CONCURRENT = 5;
-
-    /** What both twins print, in the same words, for {@code --vs-elixir}. */
-    public static List<Figure> figures() {
-        return List.of(
-                Figure.lowerIsBetter("average put", "µs", "^average put ([0-9.]+) µs"),
-                Figure.lowerIsBetter("average get", "µs", "^average get ([0-9.]+) µs"),
-                Figure.lowerIsBetter("peak RSS", "MB",
-                        "^peak RSS with [0-9,]+ servers: ([0-9,]+) MB"),
-                Figure.higherIsBetter("gets/s, concurrent clients", "gets/s",
-                        "^requests/second through one cache, \\d+ clients: ([0-9,]+)"),
-                Figure.lowerIsBetter("bare round trip", "µs",
-                        "^bare round trip between two processes ([0-9.]+) µs"),
-                Figure.higherIsBetter("bare round trips/s, concurrent clients", "round trips/s",
-                        "^bare round trips/second, \\d+ clients of one process: ([0-9,]+)"));
-    }
+    /** The book's {@code total_processes}. */
+    public static final int PROCESSES = 1_000_000;
 
     public static void main(String[] args) throws InterruptedException {
-        List<String> words = words(args);
-        int rounds;
-        Options options;
-        try {
-            rounds = SideBySide.roundsAskedFor(words);
-            words = SideBySide.withoutOption(words);
-            if (rounds > 0 && !words.contains("--clients")) {
-                words = new ArrayList<>(words);
-                words.addAll(List.of("--clients", String.valueOf(VS_ELIXIR_CLIENTS)));
-            }
-            options = Options.parse(words);
-            requireClientsToCompare(rounds, options);
-            requireCarriers(System.getProperty(CARRIERS));
-        } catch (IllegalArgumentException e) {
-            System.err.println("LoadTest: " + e.getMessage());
-            System.err.println(
-                    "usage: LoadTest [--processes N] [--clients N] [--vs-elixir [rounds]]");
-            System.err.println("       (through Maven: -Dload.args=\"...\" -Dload.carriers=N,"
-                    + " N from 1 to " + MOST_CARRIERS + ", 1 by default)");
+        // Maven hands -Dload.args over as one argument, empty unless given.
+        String options = String.join(" ", args).trim();
+        if (!options.isEmpty()) {
+            System.err.println("LoadTest: the book's run takes no options, not '" + options + "';"
+                    + " the load test with options is side-by-side's: mvn -q -pl side-by-side -am"
+                    + " compile exec:exec@cache-load -Dload.args=\"" + options + "\"");
             System.exit(2);
-            return;
         }
-        if (rounds > 0) {
-            SideBySide.Outcome outcome = sideBySide(words, rounds).measure(System.out, System.err);
-            if (outcome.ok()) {
-                printOverTheFloor(outcome, options.clients(), System.out);
-            }
-            System.exit(outcome.ok() ? 0 : 1);
-        }
-        print(run(options, System.err), System.out);
+        run(PROCESSES, System.out, System.err);
     }
 
     /**
-     * This program with the JVM options it was started with, next to {@code elixir --erl "+P
-     * 2000000" load_test.exs} (the book's command), both with the same options, and the BEAM given
-     * as many schedulers ({@code +S N}) as this JVM has carrier threads.
+     * The book's run with {@code processes} names through one new cache: the averages and the
+     * peak memory to {@code out}, the progress to {@code progress}.
      */
-    static SideBySide sideBySide(List<String> options, int rounds) {
-        return sideBySide(options, rounds, System.getProperty(CARRIERS));
-    }
-
-    /** {@code carriers}: this JVM's carrier threads as set, or null for the JDK's default. */
-    static SideBySide sideBySide(List<String> options, int rounds, String carriers) {
-        var java = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        java.add(LoadTest.class.getName());
-        java.addAll(options);
-        // One core each: a JVM on one carrier against a BEAM on one scheduler, not on two.
-        String erl = "+P 2000000" + (carriers == null ? "" : " +S " + Integer.parseInt(carriers));
-        var elixir = new ArrayList<>(List.of("--erl", erl, elixirTwin().toString()));
-        elixir.addAll(options);
-        return new SideBySide("LoadTest " + String.join(" ", options) + ": Java / Elixir",
-                java, elixir, figures(), rounds);
-    }
-
-    /** Where the Elixir twin is: the pom says; else found from the module or the repository root. */
-    static Path elixirTwin() {
-        String configured = System.getProperty("loadtest.elixir");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        Path inModule = Path.of("src/elixir/load_test.exs");
-        return Files.isRegularFile(inModule) ? inModule : Path.of("ch7-2-cache").resolve(inModule);
-    }
-
-    static Report run(Options options, PrintStream progress) throws InterruptedException {
-        long heapBefore = Memory.usedHeapAfterGc();
+    public static void run(int processes, PrintStream out, PrintStream progress)
+            throws InterruptedException {
         Pid<TodoCache.Request> cache = TodoCache.start();
-        int n = options.processes();
         // The book's one client, as a virtual thread: a platform-thread caller pays for parking an
         // OS thread on every call, and that, not the cache, would be what we measured.
         double[] micros = new double[2];
         Thread.ofVirtual().name("load-test").start(() -> {
-            micros[0] = timeEachName(cache, n, "put", progress);
-            micros[1] = timeEachName(cache, n, "get", progress);
+            micros[0] = timeEachName(cache, processes, "put", progress);
+            micros[1] = timeEachName(cache, processes, "get", progress);
         }).join();
-        // Read before the concurrent phase, as the twin does: the memory of n idle servers.
-        OptionalLong peakRss = Memory.peakRssMegabytes();
-        long held = Memory.usedHeapAfterGc() - heapBefore;
-        double concurrent = options.clients() > 1
-                ? concurrentGets(cache, n, options.clients(), progress)
-                : 0;
-        // The runtime's floor under a get, measured the way the twin measures the BEAM's.
-        double bare = bareRoundTrips(progress);
-        double bareConcurrent = options.clients() > 1
-                ? bareRoundTripsPerSecond(options.clients(), progress)
-                : 0;
-        return new Report(n, micros[0], micros[1], peakRss, options.clients(), concurrent, held,
-                bare, bareConcurrent);
+        out.printf(Locale.ROOT, "average put %.2f µs%n", micros[0]);
+        out.printf(Locale.ROOT, "average get %.2f µs%n", micros[1]);
+        peakRssMegabytes().ifPresent(mb -> out.printf(Locale.ROOT,
+                "peak RSS with %,d servers: %,d MB%n", processes, mb));
     }
 
-    /** Asks the cache for every name once, as the book does; returns the average time in µs. */
-    private static double timeEachName(Pid<TodoCache.Request> cache, int n, String phase,
+    /**
+     * Asks the cache for {@code cache_1} to {@code cache_n} once each, as the book does, saying so
+     * every tenth; returns the average time in µs.
+     */
+    public static double timeEachName(Pid<TodoCache.Request> cache, int n, String phase,
             PrintStream progress) {
         int step = Math.max(1, n / 10);
         long start = System.nanoTime();
@@ -244,120 +73,17 @@ public final class LoadTest {
     }
 
     /**
-     * Client c (of N) asks for names c, c + N, c + 2N... once each, all clients at once; returns
-     * gets per second. The first round warms up the JIT (each client's loop is short), the second
-     * is measured. The Elixir twin does exactly this.
+     * The JVM's high-water mark of resident memory (VmHWM), where Linux tells it: the book prints
+     * the BEAM's memory, and the servers' stacks live outside the Java heap.
      */
-    private static double concurrentGets(Pid<TodoCache.Request> cache, int n, int clients,
-            PrintStream progress)
-            throws InterruptedException {
-        progress.printf(Locale.ROOT, "get %,d names from %d concurrent clients (warm-up)%n", n,
-                clients);
-        concurrentRound(cache, n, clients);
-        progress.printf(Locale.ROOT, "get %,d names from %d concurrent clients%n", n, clients);
-        return concurrentRound(cache, n, clients);
-    }
-
-    private static double concurrentRound(Pid<TodoCache.Request> cache, int n, int clients)
-            throws InterruptedException {
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 1; c <= clients; c++) {
-            int client = c;
-            threads.add(Thread.ofVirtual().start(() -> {
-                for (int i = client; i <= n; i += clients) {
-                    TodoCache.serverProcess(cache, "cache_" + i);
-                }
-            }));
+    static OptionalLong peakRssMegabytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) >> 10)
+                    .findFirst();
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
         }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return n / ((System.nanoTime() - start) / 1e9);
-    }
-
-    /**
-     * How many bare round trips each floor measurement makes (at least one per client), after as
-     * many to compile the path.
-     */
-    static final int BARE_ROUND_TRIPS = 200_000;
-
-    /** {@link HandOffFloor} from one client: the runtime's floor under a get, in µs. */
-    private static double bareRoundTrips(PrintStream progress)
-            throws InterruptedException {
-        HandOffFloor.roundTripMicros(BARE_ROUND_TRIPS);
-        double micros = HandOffFloor.roundTripMicros(BARE_ROUND_TRIPS);
-        progress.printf(Locale.ROOT, "%,d bare round trips from one client%n", BARE_ROUND_TRIPS);
-        return micros;
-    }
-
-    /** The same from {@code clients} clients of one process at once, in round trips per second. */
-    private static double bareRoundTripsPerSecond(int clients, PrintStream progress)
-            throws InterruptedException {
-        int roundTrips = Math.max(BARE_ROUND_TRIPS, clients) / clients * clients; // as many each
-        HandOffFloor.perSecond(clients, roundTrips);
-        double perSecond = HandOffFloor.perSecond(clients, roundTrips);
-        progress.printf(Locale.ROOT, "%,d bare round trips from %,d clients%n", roundTrips,
-                clients);
-        return perSecond;
-    }
-
-    /**
-     * After the table: how far each runtime's get stands above its own bare round trip (the
-     * median of the per-round ratios, as the table's), so that the JDK's share and the BEAM's are
-     * set apart from the cache's.
-     */
-    static void printOverTheFloor(SideBySide.Outcome outcome, int clients, PrintStream out) {
-        boolean withElixir = !outcome.elixir().isEmpty();
-        out.printf(Locale.ROOT, "a get takes %s a bare round trip in Java%s%n",
-                times(medianRatio(outcome.java(), GET, BARE)), withElixir
-                        ? ", " + times(medianRatio(outcome.elixir(), GET, BARE)) + " in Elixir"
-                        : "");
-        if (clients > 1) {
-            out.printf(Locale.ROOT, "%d clients get %s of the bare round trips per second in"
-                    + " Java%s%n", clients,
-                    percent(medianRatio(outcome.java(), CONCURRENT, BARE_CONCURRENT)), withElixir
-                            ? ", " + percent(medianRatio(outcome.elixir(), CONCURRENT,
-                                    BARE_CONCURRENT)) + " in Elixir"
-                            : "");
-        }
-    }
-
-    /** The median over the runs of figure {@code of} divided by figure {@code by}; NaN if none. */
-    private static double medianRatio(List<SideBySide.Run> runs, int of, int by) {
-        return SideBySide.median(
-                runs.stream().mapToDouble(r -> r.values()[of] / r.values()[by]).toArray());
-    }
-
-    private static String times(double ratio) {
-        return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2fx", ratio);
-    }
-
-    private static String percent(double ratio) {
-        return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * ratio);
-    }
-
-    static void print(Report r, PrintStream out) {
-        out.printf(Locale.ROOT, "average put %.2f µs%n", r.averagePutMicros());
-        out.printf(Locale.ROOT, "average get %.2f µs%n", r.averageGetMicros());
-        r.peakRssMegabytes().ifPresent(mb -> out.printf(Locale.ROOT,
-                "peak RSS with %,d servers: %,d MB%n", r.processes(), mb));
-        out.printf(Locale.ROOT, "requests/second through one cache, one client: %,.0f%n",
-                1e6 / r.averageGetMicros());
-        if (r.clients() > 1) {
-            out.printf(Locale.ROOT, "requests/second through one cache, %d clients: %,.0f%n",
-                    r.clients(),
-                    r.concurrentGetsPerSecond());
-        }
-        out.printf(Locale.ROOT, "bare round trip between two processes %.2f µs%n",
-                r.bareRoundTripMicros());
-        if (r.clients() > 1) {
-            out.printf(Locale.ROOT, "bare round trips/second, %d clients of one process: %,.0f%n",
-                    r.clients(), r.bareRoundTripsPerSecond());
-        }
-        out.printf(Locale.ROOT, "memory held by %,d processes: %,d MB of heap (%,d bytes each)%n",
-                r.processes(),
-                r.heapBytesHeld() >> 20, r.heapBytesHeld() / r.processes());
-        out.printf(Locale.ROOT, "processes alive: %,d%n", GenServer.processCount());
     }
 }

@@ -19,12 +19,11 @@ class ProcessBoundaryTest {
     static final ArchTests rules = ProcessBoundaryRules.ALL;
 
     /**
-     * The comparison and the soak make a scratch folder for each design (the soak a log file
-     * too); 7.3's demo, on the class path and so checked again here, makes one too.
+     * The soak makes a scratch folder for each design, and a log file; 7.3's demo, on the class
+     * path and so checked again here, makes one too.
      */
     @ArchTest
-    static final ArchRule files = FileAccessRules.onlyStorageTouchesFiles(Comparison.class,
-            Soak.class,
+    static final ArchRule files = FileAccessRules.onlyStorageTouchesFiles(Soak.class,
             todo.persistence.BottleneckDemo.class);
 
     /** The designs serve 7.3's TodoServer, which stores its list, never 7.1's. */

@@ -2,13 +2,11 @@ package todo.persistence;
 
 import genserver.GenServer;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +14,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import sidebyside.Figure;
-import sidebyside.SideBySide;
 import todo.TodoEntry;
 import todo.TodoList;
 
@@ -32,10 +28,10 @@ import todo.TodoList;
  * on this disk, through the same {@link FileStorage} the database writes with. One database
  * process cannot store faster than that, so the figure is also given as a share of it.
  *
- * <p>With {@code --vs-elixir [rounds]} it runs itself and its Elixir twin
- * ({@code src/elixir/bottleneck.exs}, the book's 7.3.2 code) alternately and prints one table.
+ * <p>Its Elixir twin ({@code src/elixir/bottleneck.exs}, the book's 7.3.2 code) and the Pekko
+ * twin run beside it in the {@code side-by-side} module.
  *
- * <pre>mvn -q -pl ch7-3-persistence -am compile exec:exec@bottleneck [-Dbottleneck.args="--vs-elixir 3"]</pre>
+ * <pre>mvn -q -pl ch7-3-persistence -am compile exec:exec@bottleneck</pre>
  */
 public final class BottleneckDemo {
     public static final int LISTS = 100;
@@ -58,24 +54,6 @@ public final class BottleneckDemo {
         return queueLength > 500 ? 100 : 2;
     }
 
-    /** What both twins print, in the same words, for {@code --vs-elixir}. */
-    public static List<Figure> figures() {
-        return List.of(
-                Figure.higherIsBetter("one database process", "entries/s",
-                        "^[0-9,]+ entries in [0-9.]+ s: ([0-9,]+) entries/s"),
-                capFigure(1));
-    }
-
-    /** The cap of {@code writers} writers at once, as both twins print it. */
-    public static Figure capFigure(int writers) {
-        return writers == 1
-                ? Figure.higherIsBetter("atomic replace cap, 2 KB", "writes/s",
-                        "^atomic replace cap ([0-9,]+) writes/s")
-                : Figure.higherIsBetter(
-                        "atomic replace cap, 2 KB, " + writers + " writers at once", "writes/s",
-                        "^atomic replace cap, " + writers + " writers at once, ([0-9,]+) writes/s");
-    }
-
     private BottleneckDemo() {}
 
     /** What one run measured; {@code lostEntries} counts entries missing from disk at the end. */
@@ -94,10 +72,14 @@ public final class BottleneckDemo {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> words = words(args);
-        int rounds = SideBySide.roundsAskedFor(words);
-        if (rounds > 0) {
-            System.exit(versusElixir(rounds) ? 0 : 1);
+        // Maven hands -Dbottleneck.args over as one argument, empty unless given.
+        String options = String.join(" ", args).trim();
+        if (!options.isEmpty()) {
+            System.err.println("BottleneckDemo takes no options, not '" + options + "'; the demo"
+                    + " next to its Elixir twin is side-by-side's: mvn -q -pl side-by-side -am"
+                    + " compile exec:exec@persistence-load -Dpersistence.args=\"" + options
+                    + "\"");
+            System.exit(2);
         }
         Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
         double before = cap(temporary, 1);
@@ -135,62 +117,6 @@ public final class BottleneckDemo {
                 Files.delete(path);
             }
         }
-    }
-
-    /**
-     * This program next to {@code elixir bottleneck.exs}, alternately. If the cap is below 1.5
-     * times Elixir's figure, says that 1.5x cannot be reached here while every write is atomic.
-     */
-    private static boolean versusElixir(int rounds) {
-        var outcome = new SideBySide(
-                "BottleneckDemo, 100 lists x 100 entries, one database process: Java / Elixir",
-                javaTwin(BottleneckDemo.class), List.of(elixirTwin("bottleneck.elixir",
-                        "ch7-3-persistence/src/elixir/bottleneck.exs").toString()),
-                figures(), rounds).measure(System.out, System.err);
-        sayWhenTheCapRulesOut(outcome.javaMedian(0), outcome.elixirMedian(0),
-                outcome.javaMedian(1), "database", "one writer");
-        return outcome.ok();
-    }
-
-    /** The command of a Java twin: this JVM's options, {@code main} and {@code args}. */
-    public static List<String> javaTwin(Class<?> main, String... args) {
-        var command = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.add(main.getName());
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    /**
-     * Says so when 1.5 times the book's {@code design} ({@code elixir} entries/s) is above the
-     * {@code cap} of atomic replaces by {@code writers}: no design that keeps every file whole
-     * can reach it on this disk, and the workbook does not give up whole files for a figure. If
-     * our own design ({@code java} entries/s) passed that cap, the disk's pace drifted between
-     * the measures, and it says that instead.
-     */
-    public static void sayWhenTheCapRulesOut(double java, double elixir, double cap,
-            String design, String writers) {
-        if (!(cap < 1.5 * elixir)) {
-            return;
-        }
-        if (java <= 1.1 * cap) {
-            System.out.printf(Locale.ROOT,
-                    "1.5x the book's %s, %,.0f entries/s, is %,.0f: above the cap of %,.0f atomic"
-                            + " replaces/s by %s on this disk, which no %s that keeps every file"
-                            + " whole can pass (the book's File.write! is not atomic).%n",
-                    design, elixir, 1.5 * elixir, cap, writers, design);
-        } else {
-            System.out.printf(Locale.ROOT,
-                    "The cap measured here, %,.0f atomic replaces/s by %s, is below 1.5x the"
-                            + " book's %s (%,.0f entries/s) but also below what ours reached"
-                            + " (%,.0f): the disk's pace drifted between the measures, so this"
-                            + " session cannot say whether 1.5x is in reach here.%n",
-                    cap, writers, design, 1.5 * elixir, java);
-        }
-    }
-
-    /** Where an Elixir twin is: the pom says in {@code property}, else the path from the root. */
-    public static Path elixirTwin(String property, String fromRoot) {
-        return Path.of(System.getProperty(property, fromRoot));
     }
 
     /**
@@ -247,12 +173,6 @@ public final class BottleneckDemo {
                 "atomic replace cap%s %,.0f writes/s (%,d replaces of %d files of 2 KB)",
                 writers == 1 ? "" : ", " + writers + " writers at once,", perSecond,
                 CAP_WRITES / writers * writers, LISTS);
-    }
-
-    /** Maven hands {@code -Dbottleneck.args} over as one argument: its words. */
-    public static List<String> words(String... args) {
-        return Arrays.stream(String.join(" ", args).trim().split("\\s+"))
-                .filter(word -> !word.isBlank()).toList();
     }
 
     /** Something that wants to see the queue length as time passes. */

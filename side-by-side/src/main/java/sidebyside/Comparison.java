@@ -1,4 +1,4 @@
-package todo.pooling;
+package sidebyside;
 
 import genserver.GenServer;
 import java.awt.BasicStroke;
@@ -38,18 +38,20 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.chart.ui.TextAnchor;
-import sidebyside.Figure;
-import sidebyside.SideBySide;
 import todo.persistence.BottleneckDemo;
+import todo.pooling.Design;
+import todo.pooling.WriteHooks;
+import todo.pooling.WriteMeter;
 
 /**
- * Runs 7.3's workload (100 lists x 100 entries, 100 concurrent writers) against every design,
+ * Runs 7.3's workload (100 lists x 100 entries, 100 concurrent writers) against every design of
+ * step 7.3.4 ({@link Design}),
  * prints a table and draws the writes in flight over time. Each write takes a fixed extra time
  * ({@code --write-ms N}, 1 ms unless told), the book's slow disk as a parameter: a disk whose
  * writes can overlap, so that one process, a pool of three and unbounded workers differ as the
  * book says, whatever the machine's own disk does. {@code --write-ms 0} measures that disk alone.
  *
- * <pre>mvn -q -pl ch7-3-4-pooling -am compile exec:exec@comparison [-Dlists.in=/dev/shm]
+ * <pre>mvn -q -pl side-by-side -am compile exec:exec@comparison [-Dlists.in=/dev/shm]
  * [-Dcomparison.args="--vs-elixir 3"]</pre>
  */
 public final class Comparison {
@@ -68,7 +70,7 @@ public final class Comparison {
 
     /**
      * Arguments: the chart's file (default {@code comparison.png} in the working directory, which
-     * is the module's {@code target/} under {@code exec:exec}), the folder to put the lists in
+     * is side-by-side's {@code target/} under {@code exec:exec}), the folder to put the lists in
      * (default the JVM's temporary folder; give {@code /dev/shm} to take the disk out of it), and
      * options: {@code --single-and-pool} runs designs 1 and 4 only, as the book's code can be run;
      * {@code --vs-elixir [rounds]} runs that and its Elixir twin alternately.
@@ -78,7 +80,7 @@ public final class Comparison {
         Path base = Path.of(args.length > 1 && !args[1].isBlank()
                 ? args[1]
                 : System.getProperty("java.io.tmpdir"));
-        List<String> options = BottleneckDemo.words(
+        List<String> options = SideBySide.words(
                 args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : new String[0]);
         int rounds = SideBySide.roundsAskedFor(options);
         if (rounds > 0) {
@@ -162,11 +164,11 @@ public final class Comparison {
     private static boolean versusElixir(Path base, int rounds) {
         var outcome = new SideBySide(
                 "Comparison, 100 lists x 100 entries, designs 1 and 4: Java / Elixir",
-                BottleneckDemo.javaTwin(Comparison.class, "", base.toString(), SINGLE_AND_POOL),
-                List.of(BottleneckDemo.elixirTwin("comparison.elixir",
+                SideBySide.javaTwin(Comparison.class, "", base.toString(), SINGLE_AND_POOL),
+                List.of(SideBySide.elixirTwin("comparison.elixir",
                         "ch7-3-4-pooling/src/elixir/comparison.exs").toString()),
                 figures(), rounds).measure(System.out, System.err);
-        BottleneckDemo.sayWhenTheCapRulesOut(outcome.javaMedian(1), outcome.elixirMedian(1),
+        PersistenceLoad.sayWhenTheCapRulesOut(outcome.javaMedian(1), outcome.elixirMedian(1),
                 outcome.javaMedian(4), "pool", POOL + " writers at once");
         return outcome.ok();
     }
@@ -179,7 +181,7 @@ public final class Comparison {
                         "^one database process:" + rate),
                 Figure.higherIsBetter("pool of 3 workers", "entries/s", "^pool of 3:" + rate),
                 Figure.higherIsBetter("pool / single", "x", "^pool / single ([0-9.]+)x"),
-                BottleneckDemo.capFigure(1), BottleneckDemo.capFigure(POOL));
+                PersistenceLoad.capFigure(1), PersistenceLoad.capFigure(POOL));
     }
 
     /** {@code --write-ms N}: a whole number of milliseconds from 0; the default if not given. */

@@ -1,9 +1,10 @@
-package genserver.bench;
+package sidebyside.bench;
 
 import genserver.GenServer;
-import genserver.HandOffFloor;
-import genserver.bench.CallBenchmark.EchoServer;
-import genserver.bench.CallBenchmark.Ping;
+import sidebyside.HandOffFloor;
+import genserver.From;
+import genserver.Pid;
+import genserver.Result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,10 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -28,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * starts and stops its own server thread, where the calls share one running {@link EchoServer}:
  * one start and stop spread over {@link #BATCH} exchanges.
  *
- * <p>Run: {@code mvn -q -pl gen-server test-compile exec:exec@jmh -Djmh.args=Floor}
+ * <p>Run: {@code mvn -q -pl side-by-side -am test-compile exec:exec@floor}
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -38,6 +43,38 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FloorBenchmark {
     private static final int BATCH = 64 * 200;
     private static final int CLIENTS = 64;
+
+    /** A ping: the server answers with the number it carries. */
+    public record Ping(long n) {}
+
+    /** Answers every ping at once, as gen-server's own {@code CallBenchmark}'s echo does. */
+    static final class Echo implements GenServer<Long, Ping> {
+        @Override
+        public Result<Long> init() {
+            return Result.ok(0L);
+        }
+
+        @Override
+        public Result<Long> handleCall(Ping ping, From from, Long state) {
+            return Result.reply(ping.n(), state);
+        }
+    }
+
+    /** A running {@link Echo}, started before a benchmark's first iteration, stopped after its last. */
+    @State(Scope.Benchmark)
+    public static class EchoServer {
+        Pid<Ping> pid;
+
+        @Setup
+        public void start() {
+            pid = GenServer.start(new Echo());
+        }
+
+        @TearDown
+        public void stop() {
+            GenServer.stop(pid);
+        }
+    }
 
     /** The JDK's floor for one client: a request handed over and the answer handed back. */
     @Benchmark

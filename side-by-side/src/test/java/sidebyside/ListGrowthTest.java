@@ -1,4 +1,4 @@
-package todo;
+package sidebyside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import sidebyside.SideBySide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -49,7 +48,8 @@ class ListGrowthTest {
     @Test
     @EnabledIf("sidebyside.SideBySide#elixirInstalled")
     void theElixirTwinPrintsTheSameLine() throws IOException, InterruptedException {
-        String output = SideBySide.elixirOutput("src/elixir/list_growth.exs", "--entries", "1000",
+        String output = SideBySide.elixirOutput("../ch7-1-mix-project/src/elixir/list_growth.exs",
+                "--entries", "1000",
                 "--warm-up-ms", "0");
 
         assertThat(output.lines()).as(output).singleElement()

@@ -1,5 +1,6 @@
-package genserver;
+package sidebyside;
 
+import genserver.GenServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,6 +19,9 @@ import java.util.concurrent.locks.LockSupport;
  * longer: step 7.2's load test measures both in every run and sets them side by side. A single
  * measurement on a busy machine swings by half either way, and a call that does not park (a
  * caller spinning on two carriers) is not bound by it.
+ *
+ * <p>It is a benchmark's reference, not part of the runtime: it lives here, beside the load test
+ * that prints it, and not in {@code gen-server}'s main sources.
  */
 public final class HandOffFloor {
     private HandOffFloor() {}

@@ -1,4 +1,4 @@
-package todo.pooling;
+package sidebyside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import todo.persistence.BottleneckDemo;
+import todo.pooling.Design;
+import todo.pooling.WriteMeter;
 
 /** The comparison's table and chart, on two designs (the full run is a command, not a test). */
 class ComparisonTest {

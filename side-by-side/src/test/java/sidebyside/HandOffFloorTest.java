@@ -1,4 +1,4 @@
-package genserver;
+package sidebyside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package todo;
+package sidebyside;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import sidebyside.Figure;
-import sidebyside.SideBySide;
+import todo.TodoEntry;
+import todo.TodoList;
 
 /**
- * How long one list takes to grow by N {@code addEntry} calls in a row: the cost of a change to a
- * persistent value, which the book's Elixir map pays in O(log n). Its twin,
- * {@code src/elixir/list_growth.exs}, grows the book's own {@code Todo.List}
- * ({@code src/elixir/todo_list.exs}) and measures it the same way: per size, ten
+ * How long one list of step 7.1 ({@link TodoList}) takes to grow by N {@code addEntry} calls in a
+ * row: the cost of a change to a persistent value, which the book's Elixir map pays in O(log n).
+ * Its twin, {@code ch7-1-mix-project/src/elixir/list_growth.exs}, grows the book's own
+ * {@code Todo.List} (beside it, {@code todo_list.exs}) and measures it the same way: per size, ten
  * untimed builds and at least a second of them (the JIT's warm-up here, the same work there),
  * then ten timed builds, of which the median is printed as
  *
@@ -23,14 +23,14 @@ import sidebyside.SideBySide;
  * <p>With {@code --vs-elixir [rounds]} both twins run alternately, each round in a fresh VM, and
  * one table of figures and ratios follows.
  *
- * <pre>mvn -q -pl ch7-1-mix-project -am compile exec:exec@list-growth -Dlist.args="--vs-elixir 3"</pre>
+ * <pre>mvn -q -pl side-by-side -am compile exec:exec@list-growth -Dlist.args="--vs-elixir 3"</pre>
  */
 public final class ListGrowth {
     private ListGrowth() {}
 
     private static final int WARM_UP_BUILDS = 10;
     private static final int TIMED_BUILDS = 10;
-    private static final String TWIN = "src/elixir/list_growth.exs";
+    private static final String TWIN = "ch7-1-mix-project/src/elixir/list_growth.exs";
     private static final TodoEntry ENTRY = new TodoEntry(LocalDate.of(2023, 12, 19), "Dentist");
 
     /**
@@ -158,7 +158,7 @@ public final class ListGrowth {
                 options.rounds());
     }
 
-    /** The twin: the pom passes its full path; by default, the module's folder is the current. */
+    /** The twin: the pom passes its full path; by default, the path from the repository's root. */
     private static Path twinScript() {
         return Path.of(System.getProperty("list.growth.twin", TWIN));
     }

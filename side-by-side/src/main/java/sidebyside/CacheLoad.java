@@ -1,0 +1,399 @@
+package sidebyside;
+
+import genserver.GenServer;
+import sidebyside.HandOffFloor;
+import genserver.Pid;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import todo.cache.LoadTest;
+import todo.cache.TodoCache;
+
+/**
+ * Step 7.2's {@link LoadTest} with the measurements the book does not make: a million to-do
+ * servers behind one cache, the put and the get timed as the book does (the same
+ * {@link LoadTest#timeEachName}), then with {@code --clients N} how many gets per second one cache
+ * answers to N concurrent callers, and the runtime's floor under a get ({@link HandOffFloor}).
+ * With {@code --vs-elixir [rounds]} it runs itself and its Elixir twin
+ * ({@code ch7-2-cache/src/elixir/load_test.exs}, the book's code) alternately and prints one
+ * table.
+ *
+ * <pre>mvn -q -pl side-by-side -am compile exec:exec@cache-load -Dload.args="--vs-elixir"</pre>
+ */
+public final class CacheLoad {
+    private CacheLoad() {}
+
+    /** The concurrent clients that {@code --vs-elixir} measures unless told otherwise. */
+    static final int VS_ELIXIR_CLIENTS = 64;
+
+    /** What to run: {@code --processes N} (default 1,000,000) and {@code --clients N} (default 1). */
+    record Options(int processes, int clients) {
+        static Options parse(String... rawArgs) {
+            return parse(words(rawArgs));
+        }
+
+        static Options parse(List<String> args) {
+            int processes = 1_000_000;
+            int clients = 1;
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                if (i + 1 >= args.size()
+                        || !(arg.equals("--processes") || arg.equals("--clients"))) {
+                    throw new IllegalArgumentException("unknown option '" + arg + "'");
+                }
+                int value = positive(arg, args.get(++i));
+                if (arg.equals("--processes")) {
+                    processes = value;
+                } else {
+                    clients = value;
+                }
+            }
+            return new Options(processes, clients);
+        }
+
+        private static int positive(String option, String value) {
+            try {
+                int n = Integer.parseInt(value.replace("_", ""));
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(
+                    option + " takes a positive whole number, not '" + value + "'");
+        }
+    }
+
+    /** The JDK's setting for the virtual threads' carriers, which {@code -Dload.carriers} sets. */
+    static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
+
+    /** The most carriers the JDK's scheduler takes (its {@code ForkJoinPool}'s limit). */
+    static final int MOST_CARRIERS = 0x7fff;
+
+    /**
+     * Checked before the first virtual thread starts, as the JDK reads it then
+     * ({@code Integer.parseInt}, 1 to {@value #MOST_CARRIERS}): a bad value would end the program
+     * with an {@code ExceptionInInitializerError}.
+     */
+    static void requireCarriers(String carriers) {
+        if (carriers == null) {
+            return;
+        }
+        try {
+            int n = Integer.parseInt(carriers);
+            if (n >= 1 && n <= MOST_CARRIERS) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-Dload.carriers (the JDK's " + CARRIERS
+                + ") takes a whole number from 1 to " + MOST_CARRIERS + ", not '" + carriers + "'");
+    }
+
+    /** Maven hands -Dload.args over as one argument: split it into words. */
+    static List<String> words(String... rawArgs) {
+        return Arrays.stream(String.join(" ", rawArgs).trim().split("\\s+"))
+                .filter(word -> !word.isBlank()).toList();
+    }
+
+    /** The figures of one run. */
+    record Report(int processes, double averagePutMicros, double averageGetMicros,
+            OptionalLong peakRssMegabytes, int clients, double concurrentGetsPerSecond,
+            long heapBytesHeld, double bareRoundTripMicros, double bareRoundTripsPerSecond) {}
+
+    /** {@code --vs-elixir} ({@code rounds} above 0) compares the concurrent phase too. */
+    static void requireClientsToCompare(int rounds, Options options) {
+        if (rounds > 0 && options.clients() < 2) {
+            throw new IllegalArgumentException("--vs-elixir compares the concurrent gets too, so it"
+                    + " needs --clients of at least 2, not " + options.clients());
+        }
+    }
+
+    /** Where the figures below are in {@link #figures}. */
+    private static final int GET = 1;
+    private static final int CONCURRENT = 3;
+    private static final int BARE = 4;
+    private static final int BARE_CONCURRENT = 5;
+
+    /** What both twins print, in the same words, for {@code --vs-elixir}. */
+    public static List<Figure> figures() {
+        return List.of(
+                Figure.lowerIsBetter("average put", "µs", "^average put ([0-9.]+) µs"),
+                Figure.lowerIsBetter("average get", "µs", "^average get ([0-9.]+) µs"),
+                Figure.lowerIsBetter("peak RSS", "MB",
+                        "^peak RSS with [0-9,]+ servers: ([0-9,]+) MB"),
+                Figure.higherIsBetter("gets/s, concurrent clients", "gets/s",
+                        "^requests/second through one cache, \\d+ clients: ([0-9,]+)"),
+                Figure.lowerIsBetter("bare round trip", "µs",
+                        "^bare round trip between two processes ([0-9.]+) µs"),
+                Figure.higherIsBetter("bare round trips/s, concurrent clients", "round trips/s",
+                        "^bare round trips/second, \\d+ clients of one process: ([0-9,]+)"));
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        List<String> words = words(args);
+        int rounds;
+        boolean pekko;
+        Options options;
+        try {
+            rounds = SideBySide.roundsAskedFor(words);
+            pekko = SideBySide.pekkoAskedFor(words);
+            if (pekko && rounds == 0) {
+                rounds = DEFAULT_ROUNDS;
+            }
+            if (pekko && !SideBySide.onClassPath(PEKKO_TWIN)) {
+                throw new IllegalArgumentException("--vs pekko runs " + PEKKO_TWIN
+                        + ", which only module pekko-twin has on its class path: mvn -q -pl"
+                        + " pekko-twin -am compile exec:exec@cache-load-vs-pekko");
+            }
+            words = SideBySide.withoutOption(words);
+            if (rounds > 0 && !words.contains("--clients")) {
+                words = new ArrayList<>(words);
+                words.addAll(List.of("--clients", String.valueOf(VS_ELIXIR_CLIENTS)));
+            }
+            options = Options.parse(words);
+            requireClientsToCompare(rounds, options);
+            requireCarriers(System.getProperty(CARRIERS));
+        } catch (IllegalArgumentException e) {
+            System.err.println("CacheLoad: " + e.getMessage());
+            System.err.println(
+                    "usage: CacheLoad [--processes N] [--clients N] [--vs-elixir [rounds]]"
+                            + " [--vs pekko]");
+            System.err.println("       (through Maven: -Dload.args=\"...\" -Dload.carriers=N,"
+                    + " N from 1 to " + MOST_CARRIERS + ", 1 by default)");
+            System.exit(2);
+            return;
+        }
+        if (rounds > 0) {
+            SideBySide sideBySide = sideBySide(words, rounds);
+            if (pekko) {
+                sideBySide = withPekko(sideBySide, words, System.getProperty(CARRIERS));
+            }
+            SideBySide.Outcome outcome = sideBySide.measure(System.out, System.err);
+            if (outcome.ok()) {
+                printOverTheFloor(outcome, options.clients(), System.out);
+            }
+            System.exit(outcome.ok() ? 0 : 1);
+        }
+        print(run(options, System.err), System.out);
+    }
+
+    /**
+     * This program with the JVM options it was started with, next to {@code elixir --erl "+P
+     * 2000000" load_test.exs} (the book's command), both with the same options, and the BEAM given
+     * as many schedulers ({@code +S N}) as this JVM has carrier threads.
+     */
+    static SideBySide sideBySide(List<String> options, int rounds) {
+        return sideBySide(options, rounds, System.getProperty(CARRIERS));
+    }
+
+    /** {@code carriers}: this JVM's carrier threads as set, or null for the JDK's default. */
+    static SideBySide sideBySide(List<String> options, int rounds, String carriers) {
+        var java = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        java.add(CacheLoad.class.getName());
+        java.addAll(options);
+        // One core each: a JVM on one carrier against a BEAM on one scheduler, not on two.
+        String erl = "+P 2000000" + (carriers == null ? "" : " +S " + Integer.parseInt(carriers));
+        var elixir = new ArrayList<>(List.of("--erl", erl, elixirTwin().toString()));
+        elixir.addAll(options);
+        return new SideBySide("CacheLoad " + String.join(" ", options) + ": Java / Elixir",
+                java, elixir, figures(), rounds);
+    }
+
+    /** The rounds of {@code --vs pekko} without {@code --vs-elixir N}. */
+    static final int DEFAULT_ROUNDS = 3;
+
+    /** The Pekko twin's main class (module pekko-twin), which prints the same lines. */
+    static final String PEKKO_TWIN = "pekkotwin.LoadTest";
+
+    /**
+     * {@code sideBySide} with the Pekko twin as a third column: this JVM's options, Pekko's default
+     * dispatcher given as many threads as this JVM has carriers (as the BEAM its schedulers),
+     * the same {@code options}; its figures are ours and its client actors' gets per second.
+     */
+    static SideBySide withPekko(SideBySide sideBySide, List<String> options, String carriers) {
+        var pekko = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (carriers != null) {
+            pekko.add("-Dpekko.parallelism=" + Integer.parseInt(carriers));
+        }
+        pekko.add(PEKKO_TWIN);
+        pekko.addAll(options);
+        var figures = new ArrayList<>(figures());
+        figures.add(ACTOR_CLIENTS);
+        return sideBySide.withPekko(pekko, figures);
+    }
+
+    /** The line only the Pekko twin prints: gets/s from client actors that never block. */
+    public static final Figure ACTOR_CLIENTS = Figure
+            .higherIsBetter("gets/s, concurrent client actors", "gets/s",
+                    "^requests/second through one cache, \\d+ actor clients: ([0-9,]+)")
+            .onlySomeTwins();
+
+    /** Where the Elixir twin is: the pom says; else found from the repository root or a module. */
+    static Path elixirTwin() {
+        String configured = System.getProperty("loadtest.elixir");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        Path fromRoot = Path.of("ch7-2-cache/src/elixir/load_test.exs");
+        return Files.isRegularFile(fromRoot) ? fromRoot : Path.of("..").resolve(fromRoot);
+    }
+
+    static Report run(Options options, PrintStream progress) throws InterruptedException {
+        long heapBefore = Memory.usedHeapAfterGc();
+        Pid<TodoCache.Request> cache = TodoCache.start();
+        int n = options.processes();
+        // The book's one client, as a virtual thread: a platform-thread caller pays for parking an
+        // OS thread on every call, and that, not the cache, would be what we measured.
+        double[] micros = new double[2];
+        Thread.ofVirtual().name("load-test").start(() -> {
+            micros[0] = LoadTest.timeEachName(cache, n, "put", progress);
+            micros[1] = LoadTest.timeEachName(cache, n, "get", progress);
+        }).join();
+        // Read before the concurrent phase, as the twin does: the memory of n idle servers.
+        OptionalLong peakRss = Memory.peakRssMegabytes();
+        long held = Memory.usedHeapAfterGc() - heapBefore;
+        double concurrent = options.clients() > 1
+                ? concurrentGets(cache, n, options.clients(), progress)
+                : 0;
+        // The runtime's floor under a get, measured the way the twin measures the BEAM's.
+        double bare = bareRoundTrips(progress);
+        double bareConcurrent = options.clients() > 1
+                ? bareRoundTripsPerSecond(options.clients(), progress)
+                : 0;
+        return new Report(n, micros[0], micros[1], peakRss, options.clients(), concurrent, held,
+                bare, bareConcurrent);
+    }
+
+    /**
+     * Client c (of N) asks for names c, c + N, c + 2N... once each, all clients at once; returns
+     * gets per second. The first round warms up the JIT (each client's loop is short), the second
+     * is measured. The Elixir twin does exactly this.
+     */
+    private static double concurrentGets(Pid<TodoCache.Request> cache, int n, int clients,
+            PrintStream progress)
+            throws InterruptedException {
+        progress.printf(Locale.ROOT, "get %,d names from %d concurrent clients (warm-up)%n", n,
+                clients);
+        concurrentRound(cache, n, clients);
+        progress.printf(Locale.ROOT, "get %,d names from %d concurrent clients%n", n, clients);
+        return concurrentRound(cache, n, clients);
+    }
+
+    private static double concurrentRound(Pid<TodoCache.Request> cache, int n, int clients)
+            throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 1; c <= clients; c++) {
+            int client = c;
+            threads.add(Thread.ofVirtual().start(() -> {
+                for (int i = client; i <= n; i += clients) {
+                    TodoCache.serverProcess(cache, "cache_" + i);
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * How many bare round trips each floor measurement makes (at least one per client), after as
+     * many to compile the path.
+     */
+    static final int BARE_ROUND_TRIPS = 200_000;
+
+    /** {@link HandOffFloor} from one client: the runtime's floor under a get, in µs. */
+    private static double bareRoundTrips(PrintStream progress)
+            throws InterruptedException {
+        HandOffFloor.roundTripMicros(BARE_ROUND_TRIPS);
+        double micros = HandOffFloor.roundTripMicros(BARE_ROUND_TRIPS);
+        progress.printf(Locale.ROOT, "%,d bare round trips from one client%n", BARE_ROUND_TRIPS);
+        return micros;
+    }
+
+    /** The same from {@code clients} clients of one process at once, in round trips per second. */
+    private static double bareRoundTripsPerSecond(int clients, PrintStream progress)
+            throws InterruptedException {
+        int roundTrips = Math.max(BARE_ROUND_TRIPS, clients) / clients * clients; // as many each
+        HandOffFloor.perSecond(clients, roundTrips);
+        double perSecond = HandOffFloor.perSecond(clients, roundTrips);
+        progress.printf(Locale.ROOT, "%,d bare round trips from %,d clients%n", roundTrips,
+                clients);
+        return perSecond;
+    }
+
+    /**
+     * After the table: how far each runtime's get stands above its own bare round trip (the
+     * median of the per-round ratios, as the table's), so that the JDK's share and the BEAM's are
+     * set apart from the cache's.
+     */
+    static void printOverTheFloor(SideBySide.Outcome outcome, int clients, PrintStream out) {
+        out.printf(Locale.ROOT, "a get takes %s a bare round trip in Java%s%s%n",
+                times(medianRatio(outcome.java(), GET, BARE)),
+                others(outcome.elixir(), "Elixir", runs -> times(medianRatio(runs, GET, BARE))),
+                others(outcome.pekko(), "Pekko", runs -> times(medianRatio(runs, GET, BARE))));
+        if (clients > 1) {
+            out.printf(Locale.ROOT, "%d clients get %s of the bare round trips per second in"
+                    + " Java%s%s%n", clients,
+                    percent(medianRatio(outcome.java(), CONCURRENT, BARE_CONCURRENT)),
+                    others(outcome.elixir(), "Elixir",
+                            runs -> percent(medianRatio(runs, CONCURRENT, BARE_CONCURRENT))),
+                    others(outcome.pekko(), "Pekko",
+                            runs -> percent(medianRatio(runs, CONCURRENT, BARE_CONCURRENT))));
+        }
+    }
+
+    /** ", {figure} in {name}" where that twin ran; nothing where it did not. */
+    private static String others(List<SideBySide.Run> runs, String name,
+            java.util.function.Function<List<SideBySide.Run>, String> figure) {
+        return runs.isEmpty() ? "" : ", " + figure.apply(runs) + " in " + name;
+    }
+
+    /** The median over the runs of figure {@code of} divided by figure {@code by}; NaN if none. */
+    private static double medianRatio(List<SideBySide.Run> runs, int of, int by) {
+        return SideBySide.median(
+                runs.stream().mapToDouble(r -> r.values()[of] / r.values()[by]).toArray());
+    }
+
+    private static String times(double ratio) {
+        return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2fx", ratio);
+    }
+
+    private static String percent(double ratio) {
+        return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * ratio);
+    }
+
+    static void print(Report r, PrintStream out) {
+        out.printf(Locale.ROOT, "average put %.2f µs%n", r.averagePutMicros());
+        out.printf(Locale.ROOT, "average get %.2f µs%n", r.averageGetMicros());
+        r.peakRssMegabytes().ifPresent(mb -> out.printf(Locale.ROOT,
+                "peak RSS with %,d servers: %,d MB%n", r.processes(), mb));
+        out.printf(Locale.ROOT, "requests/second through one cache, one client: %,.0f%n",
+                1e6 / r.averageGetMicros());
+        if (r.clients() > 1) {
+            out.printf(Locale.ROOT, "requests/second through one cache, %d clients: %,.0f%n",
+                    r.clients(),
+                    r.concurrentGetsPerSecond());
+        }
+        out.printf(Locale.ROOT, "bare round trip between two processes %.2f µs%n",
+                r.bareRoundTripMicros());
+        if (r.clients() > 1) {
+            out.printf(Locale.ROOT, "bare round trips/second, %d clients of one process: %,.0f%n",
+                    r.clients(), r.bareRoundTripsPerSecond());
+        }
+        out.printf(Locale.ROOT, "memory held by %,d processes: %,d MB of heap (%,d bytes each)%n",
+                r.processes(),
+                r.heapBytesHeld() >> 20, r.heapBytesHeld() / r.processes());
+        out.printf(Locale.ROOT, "processes alive: %,d%n", GenServer.processCount());
+    }
+}
