@@ -9,6 +9,7 @@ import todo.persistence.ListStore;
 import todo.persistence.Storage;
 import todo.persistence.TodoServer;
 import todo.persistence.WriteStatus;
+import todo.pooling.safety.UnsavedLedger;
 
 /**
  * Design 2, "bypassing the process": no database process at all. Each to-do server reads and

@@ -31,6 +31,7 @@ import todo.persistence.Misdirected;
 import todo.persistence.Storage;
 import todo.persistence.TodoDatabase;
 import todo.persistence.WriteStatus;
+import todo.pooling.safety.ListWrites;
 
 /**
  * Design 5, a checkout pool in the style of poolboy (which the seed links): a fixed number of

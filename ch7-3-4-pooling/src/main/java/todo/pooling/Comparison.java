@@ -41,6 +41,7 @@ import org.jfree.chart.ui.TextAnchor;
 import sidebyside.Figure;
 import sidebyside.SideBySide;
 import todo.persistence.BottleneckDemo;
+import todo.pooling.safety.WriteHooks;
 
 /**
  * Runs 7.3's workload (100 lists x 100 entries, 100 concurrent writers) against every design,

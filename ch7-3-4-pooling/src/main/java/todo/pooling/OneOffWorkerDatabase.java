@@ -19,6 +19,7 @@ import todo.persistence.Storage;
 import todo.persistence.StorageException;
 import todo.persistence.TodoDatabase;
 import todo.persistence.WriteStatus;
+import todo.pooling.safety.ListWrites;
 
 /**
  * Design 3, "handling requests concurrently", the seed's snippet: every request still goes
