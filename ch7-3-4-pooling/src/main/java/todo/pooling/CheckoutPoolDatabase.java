@@ -32,6 +32,7 @@ import todo.persistence.Storage;
 import todo.persistence.TodoDatabase;
 import todo.persistence.WriteStatus;
 import todo.pooling.safety.ListWrites;
+import todo.pooling.safety.WorkerSafety;
 
 /**
  * Design 5, a checkout pool in the style of poolboy (which the seed links): a fixed number of
@@ -102,7 +103,7 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
             throw new IllegalStateException("cannot start the pool's workers", e);
         }
         Pid<Ledger.Request> ledger = GenServer.start(new Ledger((key, list) -> transaction(pool,
-                worker -> DatabaseWorker.storeAndWait(worker, key, list).onDisk()), size));
+                worker -> WorkerSafety.storeAndWait(worker, key, list).onDisk()), size));
         GenServer.cast(ledger, new Ledger.Self(ledger));
         return new CheckoutPoolDatabase(pool, ledger, null);
     }
@@ -167,7 +168,7 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
         Ledger.Kept kept = GenServer.call(ledger, new Ledger.Unsaved(key));
         return kept.list() != null
                 ? kept.list()
-                : transaction(pool, worker -> DatabaseWorker.get(worker, key, timeout));
+                : transaction(pool, worker -> WorkerSafety.get(worker, key, timeout));
     }
 
     /** Named after the pool's ledger, which this design's users share: one server per list. */
