@@ -99,12 +99,7 @@ public final class OneOffWorkerDatabase extends SharedDatabase<OneOffWorkerDatab
 
     // ---- callbacks: run in the database process ----
 
-    static final class Server implements GenServer<State, Request> {
-        private final Storage storage;
-
-        Server(Storage storage) {
-            this.storage = storage;
-        }
+    record Server(Storage storage) implements GenServer<State, Request> {
 
         @Override
         public Result<State> init() {

@@ -5,10 +5,11 @@ import genserver.GenServer;
 import genserver.Pid;
 import genserver.Result;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import todo.TodoList;
 import todo.persistence.FileStorage;
 import todo.persistence.FolderOwner;
@@ -122,20 +123,15 @@ public final class PooledDatabase extends SharedDatabase<PooledDatabase.Request>
     // ---- callbacks: run in the database process ----
 
     /** Its state is the list of workers; only a dead worker's place changes, to its successor. */
-    static final class Server implements GenServer<List<Pid<DatabaseWorker.Request>>, Request> {
-        private final Storage storage;
-        private final int workers;
-
-        Server(Storage storage, int workers) {
-            this.storage = storage;
-            this.workers = workers;
-        }
+    record Server(Storage storage, int workers)
+            implements
+                GenServer<List<Pid<DatabaseWorker.Request>>, Request> {
 
         @Override
         public Result<List<Pid<DatabaseWorker.Request>>> init() {
             storage.recover();
-            return Result.ok(IntStream.range(0, workers).mapToObj(i -> startWorker())
-                    .collect(Collectors.toList()));
+            return Result.ok(Stream.generate(this::startWorker).limit(workers)
+                    .collect(Collectors.toCollection(ArrayList::new)));
         }
 
         /** {@code Todo.DatabaseWorker.start(@db_folder)}. */
