@@ -17,7 +17,6 @@ import todo.persistence.FolderOwner;
 import todo.persistence.ListNames;
 import todo.persistence.ListStore;
 import todo.persistence.Storage;
-import todo.persistence.StorageException;
 import todo.persistence.TodoDatabase;
 import todo.persistence.WriteStatus;
 import todo.pooling.safety.PoolLedger;
@@ -108,12 +107,7 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
     /** A cast, as the book's store is: the ledger writes it through a transaction, in order. */
     @Override
     public void store(String key, TodoList list) {
-        ListStore.requireList(key, list);
-        if (pool.isClosed() || !GenServer.isAlive(ledger)) { // the write would be lost, unheard
-            throw new StorageException("the to-do list '" + key + "' is not stored: its pool of "
-                    + "workers is closed, or its ledger " + ledger + " has stopped", null);
-        }
-        PoolLedger.store(ledger, key, list);
+        PoolLedger.store(ledger, ListStore.requireList(key, list), list);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.function.BiPredicate;
 import todo.TodoList;
 import todo.persistence.FolderOwner;
 import todo.persistence.Misdirected;
+import todo.persistence.StorageException;
 import todo.persistence.WriteStatus;
 import todo.pooling.CheckoutPoolDatabase;
 
@@ -107,8 +108,15 @@ public final class PoolLedger implements GenServer<PoolLedger.State, PoolLedger.
         return ledger;
     }
 
-    /** A store, numbered and queued; a cast. */
+    /**
+     * A store, numbered and queued; a cast. Refused in the caller once the ledger has stopped (the
+     * pool closes only after it): the write would be lost, unheard.
+     */
     public static void store(Pid<Request> ledger, String key, TodoList list) {
+        if (!GenServer.isAlive(ledger)) {
+            throw new StorageException("the to-do list '" + key + "' is not stored: its pool of "
+                    + "workers is closed, or its ledger " + ledger + " has stopped", null);
+        }
         GenServer.cast(ledger, new Store(key, list));
     }
 
