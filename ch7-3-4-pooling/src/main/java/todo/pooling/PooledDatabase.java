@@ -100,6 +100,7 @@ public final class PooledDatabase extends SharedDatabase<PooledDatabase.Request>
 
     // ---- the safety layer's places: a load without the 5 s limit, retry, status ----
 
+    /** The workers, in the order {@code chooseWorker}'s index picks them. */
     public List<Pid<DatabaseWorker.Request>> workers() {
         return GenServer.call(pid(), new Workers());
     }
