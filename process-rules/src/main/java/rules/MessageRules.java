@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Messages are data: a server's protocol is a sealed interface named {@code Request}, every message
- * a record of it, and every component of an immutable type. (A collection in a message must be an
+ * a record of it, and every component of an immutable type (or another sealed protocol). (A collection in a message must be an
  * unmodifiable copy; that is tested where a message has one, since the type does not say it.)
  */
 public final class MessageRules {
@@ -52,7 +52,8 @@ public final class MessageRules {
                     }
                     JavaClass type = field.getRawType();
                     boolean immutable = type.isPrimitive() || type.isRecord() || type.isEnum()
-                            || IMMUTABLE.contains(type.getName()) || sealedRecords(type);
+                            || IMMUTABLE.contains(type.getName()) || isProtocol(type)
+                            || sealedRecords(type);
                     if (!immutable) {
                         events.add(SimpleConditionEvent.violated(message,
                                 message.getName() + "." + field.getName()
@@ -75,6 +76,15 @@ public final class MessageRules {
         return reflected.isInterface() && reflected.isSealed()
                 && java.util.Arrays.stream(reflected.getPermittedSubclasses())
                         .allMatch(Class::isRecord);
+    }
+
+    /**
+     * A sealed {@code Request} interface: a message may carry another protocol's message (a
+     * lesson's server hands its safety layer's messages on in one record), whose records this rule
+     * checks in turn.
+     */
+    static boolean isProtocol(JavaClass type) {
+        return JavaClassNamed.REQUEST.test(type) && type.reflect().isSealed();
     }
 
     /** Interfaces named {@code Request}: the workbook's name for a server's protocol. */

@@ -37,6 +37,8 @@ class RulesFireTest {
                 Arguments.of(MessageRules.messagesAreRecordsOfASealedProtocol,
                         "MutableMessage$Items.items"),
                 Arguments.of(MessageRules.messagesAreRecordsOfASealedProtocol,
+                        "MutableMessage$Carries.ping"),
+                Arguments.of(MessageRules.messagesAreRecordsOfASealedProtocol,
                         "UnsealedProtocol$Ping is a message but not a record"),
                 Arguments.of(CallbackRules.onlyTheRuntimeCallsCallbacks, "CallsCallback.peek"),
                 Arguments.of(CallbackRules.serverStateLivesOnlyInTheProcess, "StateInAField.count"),

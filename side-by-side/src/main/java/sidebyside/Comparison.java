@@ -40,8 +40,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.chart.ui.TextAnchor;
 import todo.persistence.BottleneckDemo;
 import todo.pooling.Design;
-import todo.pooling.WriteHooks;
 import todo.pooling.WriteMeter;
+import todo.pooling.safety.WriteHooks;
 
 /**
  * Runs 7.3's workload (100 lists x 100 entries, 100 concurrent writers) against every design of

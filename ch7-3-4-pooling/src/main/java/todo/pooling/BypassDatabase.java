@@ -9,6 +9,7 @@ import todo.persistence.Storage;
 import todo.persistence.TodoServer;
 import todo.persistence.safety.FolderOwner;
 import todo.persistence.safety.WriteStatus;
+import todo.pooling.safety.UnsavedLedger;
 
 /**
  * Design 2, "bypassing the process": no database process at all. Each to-do server reads and

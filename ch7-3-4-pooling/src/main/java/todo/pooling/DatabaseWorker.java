@@ -4,39 +4,33 @@ import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
 import genserver.Result;
-import java.time.Duration;
 import todo.TodoList;
 import todo.persistence.ListStore;
 import todo.persistence.Storage;
 import todo.persistence.safety.Loaded;
 import todo.persistence.safety.Misdirected;
 import todo.persistence.safety.PendingWrites;
-import todo.persistence.safety.WriteStatus;
+import todo.pooling.safety.WorkerSafety;
 
 /**
  * The book's {@code Todo.DatabaseWorker} (7.3.5): one process that reads and writes files. The
- * pooled designs run several; each handles one request at a time, in the order it got them. A
- * request's fault fails that request only: the worker goes on ({@link PendingWrites}).
+ * pooled designs run several; each handles one request at a time, in the order it got them. Its
+ * state is its {@link PendingWrites}: a request's fault fails that request only, and a list whose
+ * write failed is kept and written again ({@link WorkerSafety} has the rest of that layer).
  */
 public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWorker.Request> {
 
-    /** A worker's protocol. */
-    public sealed interface Request permits Store, Get, Retry, Status {}
+    /** A worker's protocol: the book's two messages, and its safety layer's. */
+    public sealed interface Request permits Store, Get, Safety {}
 
-    /** Write the list: a cast in the book; a call when the caller must know it is done. */
+    /** A cast: write the list. */
     public record Store(String key, TodoList list) implements Request {}
 
     /** A call: read the list; the answer is a {@link Loaded}. */
     public record Get(String key) implements Request {}
 
-    /** A cast: write again the lists whose write failed. */
-    public record Retry() implements Request {}
-
-    /** A call: the worker's {@link WriteStatus}. */
-    public record Status() implements Request {}
-
-    /** The answer to a {@link Store} call: whether the list is on disk now. */
-    public record Stored(boolean onDisk) {}
+    /** Retry, status, a store that waits: see {@link WorkerSafety}. */
+    public record Safety(WorkerSafety.Request request) implements Request {}
 
     private final Storage storage;
     private final boolean keepsFailedWrites;
@@ -48,15 +42,12 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
 
     // ---- interface functions: run in the caller ----
 
-    /** A worker that keeps a list whose write failed and writes it again later (design 4). */
+    /** {@code Todo.DatabaseWorker.start/1}, over any storage. */
     public static Pid<Request> start(Storage storage) {
         return start(storage, true);
     }
 
-    /**
-     * A worker; with {@code keepsFailedWrites} false, a failed write is logged and counted only,
-     * for a worker that is not its lists' only writer (design 5).
-     */
+    /** With {@code keepsFailedWrites} false, a failed write is only logged and counted (design 5). */
     public static Pid<Request> start(Storage storage, boolean keepsFailedWrites) {
         return GenServer.start(new DatabaseWorker(storage, keepsFailedWrites));
     }
@@ -66,28 +57,10 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
         GenServer.cast(worker, new Store(ListStore.requireList(key, list), list));
     }
 
-    /** The same write as a call: returns once the write is done, saying whether it worked. */
-    public static Stored storeAndWait(Pid<Request> worker, String key, TodoList list) {
-        return GenServer.call(worker, new Store(ListStore.requireList(key, list), list));
-    }
-
     /** {@code Todo.DatabaseWorker.get/2}. */
     public static TodoList get(Pid<Request> worker, String key) {
-        return get(worker, key, GenServer.DEFAULT_TIMEOUT);
-    }
-
-    /** {@link #get} waiting up to {@code timeout} ({@code GenServer.INFINITY}: as long as it takes). */
-    public static TodoList get(Pid<Request> worker, String key, Duration timeout) {
-        Loaded loaded = GenServer.call(worker, new Get(key), timeout);
+        Loaded loaded = GenServer.call(worker, new Get(key));
         return loaded.orThrow();
-    }
-
-    public static void retry(Pid<Request> worker) {
-        GenServer.cast(worker, new Retry());
-    }
-
-    public static WriteStatus status(Pid<Request> worker) {
-        return GenServer.call(worker, new Status());
     }
 
     // ---- callbacks: run in the worker process ----
@@ -102,9 +75,8 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
     public Result<PendingWrites> handleCast(Request request, PendingWrites writes) {
         switch (request) {
             case Store(String key, TodoList list) -> writes.write(key, list);
-            case Retry() -> writes.retry();
+            case Safety(WorkerSafety.Request safety) -> WorkerSafety.cast(safety, writes);
             case Get get -> Misdirected.cast(get);
-            case Status status -> Misdirected.cast(status);
         }
         return Result.noreply(writes);
     }
@@ -112,19 +84,17 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
     @Override
     public Result<PendingWrites> handleCall(Request request, From from, PendingWrites writes) {
         return switch (request) {
-            case Store(String key, TodoList list) ->
-                Result.reply(new Stored(writes.write(key, list)), writes);
             case Get(String key) -> Result.reply(writes.get(key), writes);
-            case Status() -> Result.reply(writes.status(), writes);
-            case Retry retry -> Result.reply(Misdirected.call(retry), writes);
+            case Safety(WorkerSafety.Request safety) ->
+                Result.reply(WorkerSafety.call(safety, writes), writes);
+            case Store store -> Result.reply(Misdirected.call(store), writes);
         };
     }
     // end::worker[]
 
+    /** As the worker ends: one last try of its failed writes, and a log line for each one lost. */
     @Override
     public void terminate(Object reason, PendingWrites writes) {
-        if (writes != null) {
-            writes.close();
-        }
+        WorkerSafety.terminate(writes);
     }
 }

@@ -9,6 +9,7 @@ import todo.persistence.Database;
 import todo.persistence.FileStorage;
 import todo.persistence.TodoDatabase;
 import todo.persistence.safety.FolderOwner;
+import todo.pooling.safety.WriteHooks;
 
 /**
  * Section 7.3.4 side by side, 7.3's single process and five ways out, each started the same

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.stream.IntStream;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import todo.TodoList;
-import todo.persistence.Database;
 import todo.persistence.FileStorage;
 import todo.persistence.ListStore;
 import todo.persistence.Storage;
@@ -19,38 +19,35 @@ import todo.persistence.safety.FolderOwner;
 import todo.persistence.safety.ListNames;
 import todo.persistence.safety.Misdirected;
 import todo.persistence.safety.WriteStatus;
+import todo.pooling.safety.SharedDatabase;
+import todo.pooling.safety.WorkerSafety;
 
 /**
  * Design 4, the book's exercise 7.3.5 and its solution: a fixed pool of {@link DatabaseWorker}s,
  * and a key always goes to the same worker. The database process only answers "which worker
- * serves this key?" (the book's {@code choose_worker}); the caller then talks to that worker
- * directly. So at most {@code workers} writes run at once, and two writes of the same list queue
- * in one worker's mailbox, in order: they can never overtake each other.
- *
- * <p>A folder has one pool, registered under its real path, as the book's database is. A worker
- * never dies on a request's fault; if one dies all the same (a bug), the next request for one of
- * its keys finds it dead and the pool starts a new one in its place.
+ * serves this key?" ({@code choose_worker}); the caller then talks to that worker directly. So at
+ * most {@code workers} writes run at once, and two writes of one list queue in one worker's
+ * mailbox, in order. The hardening is one call each into {@link FolderOwner} (one pool per
+ * folder) and {@link WorkerSafety} (a dead worker replaced, retry and status across the workers).
  */
-public final class PooledDatabase implements Database {
+public final class PooledDatabase extends SharedDatabase<PooledDatabase.Request> {
     /** The book's pool size. */
     public static final int DEFAULT_WORKERS = 3;
 
-    /** The database's protocol. */
+    /** How {@link FolderOwner} names this design to another one that finds the folder taken. */
+    public static final String DESIGN = "PooledDatabase (design 4)";
+
+    /** The database's protocol: calls only. */
     public sealed interface Request permits ChooseWorker, Workers {}
 
-    /** A call: the worker that serves {@code key}. */
+    /** The worker that serves {@code key}. */
     public record ChooseWorker(String key) implements Request {}
 
-    /** A call: all the workers, for whoever watches their mailboxes. */
+    /** All the workers, in the order {@code chooseWorker}'s index picks them. */
     public record Workers() implements Request {}
 
-    private final Pid<Request> pid;
-
-    private final FolderOwner.Lease<Pid<Request>> lease;
-
     private PooledDatabase(Pid<Request> pid, FolderOwner.Lease<Pid<Request>> lease) {
-        this.pid = pid;
-        this.lease = lease;
+        super(pid, lease, FolderOwner::stopIfAlive);
     }
 
     // ---- interface functions: run in the caller ----
@@ -64,51 +61,25 @@ public final class PooledDatabase implements Database {
         return start(new FileStorage(folder), workers, UnaryOperator.identity());
     }
 
-    /**
-     * The pool of {@code files}' folder: the running one, or a new one whose workers write through
-     * {@code wrap} around the files, with their cap.
-     */
-    @SuppressWarnings("unchecked")
+    /** The pool of {@code files}' folder: the running one, or a new one writing through {@code wrap}. */
     public static PooledDatabase start(FileStorage files, int workers,
             UnaryOperator<Storage> wrap) {
-        requirePositive(workers);
+        WorkerSafety.requirePositive(workers);
         FolderOwner.Lease<Pid<Request>> lease = FolderOwner.acquire(files, DESIGN,
                 () -> FolderOwner.process(GenServer.start(new Server(wrap.apply(files), workers))));
         return new PooledDatabase(lease.handle(), lease);
     }
 
-    /** How {@link FolderOwner} names this design to another one that finds the folder taken. */
-    public static final String DESIGN = "PooledDatabase (design 4)";
-
-    /** This user is done with it: the last user's close stops it. Twice counts once. */
-    public void close() {
-        FolderOwner.close(lease, pid);
-    }
-
-    /**
-     * Workers over any storage, not registered; the storage must bear being used by several
-     * workers at once.
-     */
+    /** Workers over any storage that bears several at once; not registered. */
     public static PooledDatabase start(Storage storage, int workers) {
-        requirePositive(workers);
+        WorkerSafety.requirePositive(workers);
         return new PooledDatabase(GenServer.start(new Server(storage, workers)), null);
-    }
-
-    private static void requirePositive(int workers) {
-        if (workers < 1) {
-            throw new IllegalArgumentException("a pool needs at least one worker, not " + workers);
-        }
     }
 
     // tag::pool[]
     /** {@code Todo.Database.choose_worker/1}. */
     public Pid<DatabaseWorker.Request> chooseWorker(String key) {
-        return GenServer.call(pid, new ChooseWorker(ListNames.requireValid(key)));
-    }
-
-    /** The pool's workers, in the order {@code chooseWorker}'s index picks them. */
-    public List<Pid<DatabaseWorker.Request>> workers() {
-        return GenServer.call(pid, new Workers());
+        return GenServer.call(pid(), new ChooseWorker(ListNames.requireValid(key)));
     }
 
     @Override
@@ -122,100 +93,74 @@ public final class PooledDatabase implements Database {
     }
     // end::pool[]
 
-    /**
-     * {@link #get} without the 5 s limit, for a to-do server whose load timed out behind its
-     * worker's backlog (a slow or hanging file of another list: each read ends by itself).
-     */
-    @Override
-    public TodoList load(String key) {
-        return DatabaseWorker.get(chooseWorker(ListNames.requireValid(key)), key,
-                GenServer.INFINITY);
+    /** The book's {@code :erlang.phash2(key, 3)}; {@code floorMod}, as a hash can be negative. */
+    static int workerIndex(String key, int workers) {
+        return Math.floorMod(key.hashCode(), workers);
     }
 
-    /** Named after the pool's database process, which this design's users share: one server per list. */
+    // ---- the safety layer's places: a load without the 5 s limit, retry, status ----
+
+    /** The workers, in the order {@code chooseWorker}'s index picks them. */
+    public List<Pid<DatabaseWorker.Request>> workers() {
+        return GenServer.call(pid(), new Workers());
+    }
+
     @Override
-    public String serverName(String key) {
-        return Database.serverName(key, pid);
+    public TodoList load(String key) {
+        return WorkerSafety.get(chooseWorker(ListNames.requireValid(key)), key,
+                GenServer.INFINITY);
     }
 
     @Override
     public void retry() {
-        workers().forEach(DatabaseWorker::retry);
+        WorkerSafety.retry(workers());
     }
 
     @Override
     public WriteStatus writeStatus() {
-        return workers().stream().map(DatabaseWorker::status).reduce(WriteStatus.NONE,
-                WriteStatus::plus);
-    }
-
-    public Pid<Request> pid() {
-        return pid;
-    }
-
-    /**
-     * The book's {@code :erlang.phash2(key, 3)}: a hash of the key modulo the worker count.
-     * {@code floorMod}, because a Java hash code can be negative and {@code %} would then be too.
-     */
-    static int workerIndex(String key, int workers) {
-        return Math.floorMod(key.hashCode(), workers);
+        return WorkerSafety.status(workers());
     }
 
     // ---- callbacks: run in the database process ----
 
     /** Its state is the list of workers; only a dead worker's place changes, to its successor. */
-    static final class Server implements GenServer<List<Pid<DatabaseWorker.Request>>, Request> {
-        private final Storage storage;
-        private final int workers;
-
-        Server(Storage storage, int workers) {
-            this.storage = storage;
-            this.workers = workers;
-        }
+    record Server(Storage storage, int workers)
+            implements
+                GenServer<List<Pid<DatabaseWorker.Request>>, Request> {
 
         @Override
         public Result<List<Pid<DatabaseWorker.Request>>> init() {
             storage.recover();
-            return Result.ok(IntStream.range(0, workers)
-                    .mapToObj(i -> DatabaseWorker.start(storage))
-                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+            return Result.ok(Stream.generate(this::startWorker).limit(workers)
+                    .collect(Collectors.toCollection(ArrayList::new)));
+        }
+
+        /** {@code Todo.DatabaseWorker.start(@db_folder)}. */
+        private Pid<DatabaseWorker.Request> startWorker() {
+            return DatabaseWorker.start(storage);
         }
 
         @Override
         public Result<List<Pid<DatabaseWorker.Request>>> handleCall(Request request, From from,
                 List<Pid<DatabaseWorker.Request>> pool) {
             return switch (request) {
-                case ChooseWorker(String key) ->
-                    Result.reply(live(pool, workerIndex(key, pool.size())),
-                            pool);
-                case Workers() -> Result.reply(
-                        IntStream.range(0, pool.size()).mapToObj(i -> live(pool, i)).toList(),
+                case ChooseWorker(String key) -> Result.reply(
+                        WorkerSafety.live(pool, workerIndex(key, pool.size()), this::startWorker),
                         pool);
+                case Workers() -> Result.reply(WorkerSafety.live(pool, this::startWorker), pool);
             };
         }
 
-        /** Every request is a call: one sent as a cast is dropped, never the pool's end. */
         @Override
         public Result<List<Pid<DatabaseWorker.Request>>> handleCast(Request request,
                 List<Pid<DatabaseWorker.Request>> pool) {
-            Misdirected.cast(request);
+            Misdirected.cast(request); // every request is a call
             return Result.noreply(pool);
-        }
-
-        /** The worker at {@code index}, replaced first if it has died. */
-        private Pid<DatabaseWorker.Request> live(List<Pid<DatabaseWorker.Request>> pool,
-                int index) {
-            if (!GenServer.isAlive(pool.get(index))) {
-                pool.set(index, DatabaseWorker.start(storage));
-            }
-            return pool.get(index);
         }
 
         @Override
         public void terminate(Object reason, List<Pid<DatabaseWorker.Request>> pool) {
-            if (pool != null) {
-                pool.stream().filter(GenServer::isAlive).forEach(GenServer::stop);
-            }
+            WorkerSafety.stopAll(pool);
         }
     }
 }

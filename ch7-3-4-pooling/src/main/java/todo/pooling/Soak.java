@@ -25,6 +25,7 @@ import todo.TodoList;
 import todo.persistence.FileStorage;
 import todo.persistence.TodoCache;
 import todo.persistence.TodoServer;
+import todo.pooling.safety.WriteHooks;
 
 /**
  * The load-and-fault soak of section 7.3.4: every design under a thousand writers against a slow

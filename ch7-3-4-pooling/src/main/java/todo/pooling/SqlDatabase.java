@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import todo.persistence.Storage;
+import todo.pooling.safety.WriteHooks;
+import todo.pooling.safety.UnsavedLedger;
 
 /**
  * Design 6, pooling as a Java engineer meets it at work, and as Ecto does it (the seed links

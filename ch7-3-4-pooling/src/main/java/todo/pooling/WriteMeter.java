@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import todo.pooling.safety.WriteHooks;
 
 /**
  * Counts writes in flight, and writes overtaken, for the comparison. Writers report their start and end by casts; the

@@ -2,6 +2,7 @@ package todo.pooling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import todo.pooling.safety.WriteHooks;
 
 import genserver.GenServer;
 import genserver.Pid;

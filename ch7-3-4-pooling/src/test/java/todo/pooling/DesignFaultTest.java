@@ -3,6 +3,7 @@ package todo.pooling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import todo.pooling.safety.WriteHooks;
 
 import genserver.GenServer;
 import java.io.IOException;

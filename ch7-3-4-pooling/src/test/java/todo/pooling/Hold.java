@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 import todo.TodoList;
 import todo.persistence.codec.TermCodec;
+import todo.pooling.safety.WriteHooks;
 
 /**
  * Write hooks a test can slow down with: the writes it selects wait until the test releases them.

@@ -1,4 +1,4 @@
-package todo.pooling;
+package todo.pooling.safety;
 
 import todo.persistence.Storage;
 import todo.persistence.safety.ForwardingStorage;

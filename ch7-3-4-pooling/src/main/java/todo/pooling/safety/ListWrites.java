@@ -1,4 +1,4 @@
-package todo.pooling;
+package todo.pooling.safety;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +17,7 @@ import todo.TodoList;
  * reports, {@link #finished} hands the latest list back to be written once more, alone, and so
  * last: the overtaking still happens, but it never has the last word.
  */
-final class ListWrites {
+public final class ListWrites {
     private final Map<String, Long> generations = new HashMap<>();
     private final Map<String, Long> started = new HashMap<>();
     private final Map<String, TodoList> latest = new HashMap<>();
@@ -25,18 +25,18 @@ final class ListWrites {
     private final Set<String> overlapped = new HashSet<>();
 
     /** A new store of {@code key}: returns its number, the list's next. */
-    long accept(String key, TodoList list) {
+    public long accept(String key, TodoList list) {
         latest.put(key, list);
         return generations.merge(key, 1L, Long::sum);
     }
 
     /** Whether store number {@code generation} is the latest of {@code key}. */
-    boolean isLatest(String key, long generation) {
+    public boolean isLatest(String key, long generation) {
         return generations.getOrDefault(key, 0L) == generation;
     }
 
     /** The write of store {@code generation} of {@code key} starts now. */
-    void started(String key, long generation) {
+    public void started(String key, long generation) {
         started.merge(key, generation, Math::max);
         if (running.merge(key, 1, Integer::sum) > 1) {
             overlapped.add(key);
@@ -48,7 +48,7 @@ final class ListWrites {
      * the last of writes that ran at once and the latest store has started (a later one still
      * queued lands after them anyway); else null.
      */
-    TodoList finished(String key) {
+    public TodoList finished(String key) {
         if (running.merge(key, -1, Integer::sum) > 0) {
             return null;
         }
@@ -63,22 +63,22 @@ final class ListWrites {
     }
 
     /** Whether no write runs, of any list. */
-    boolean idle() {
+    public boolean idle() {
         return running.isEmpty();
     }
 
     /** The latest list stored under {@code key} whose writes have not all reported, or null. */
-    TodoList pending(String key) {
+    public TodoList pending(String key) {
         return latest.get(key);
     }
 
     /** Every such list, by key. */
-    Map<String, TodoList> pending() {
+    public Map<String, TodoList> pending() {
         return Map.copyOf(latest);
     }
 
     /** The latest store's number of {@code key}. */
-    long generation(String key) {
+    public long generation(String key) {
         return generations.getOrDefault(key, 0L);
     }
 }

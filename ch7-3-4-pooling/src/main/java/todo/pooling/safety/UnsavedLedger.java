@@ -1,4 +1,4 @@
-package todo.pooling;
+package todo.pooling.safety;
 
 import genserver.From;
 import genserver.GenServer;
