@@ -7,3 +7,5 @@ import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.*;
 import todo.pooling.*;
+// The demo (exec:exec@ch7-3-4) writes the same folder: say which lists are already there.
+System.out.println(todo.persistence.Main.persistFolder(FileStorage.DEFAULT_FOLDER));

@@ -6,3 +6,5 @@ import genserver.*;
 import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.*;
+// The demo (exec:exec@ch7-3) writes the same folder: say which lists are already there.
+System.out.println(todo.persistence.Main.persistFolder(FileStorage.DEFAULT_FOLDER));

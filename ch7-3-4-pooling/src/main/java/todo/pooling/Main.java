@@ -12,10 +12,13 @@ public final class Main {
     }
 
     static void replay(Iex iex) {
-        var database = PooledDatabase.start(FileStorage.DEFAULT_FOLDER);
+        iex.out().println(todo.persistence.Main.persistFolder(FileStorage.DEFAULT_FOLDER));
+        var database = iex.java("var database = PooledDatabase.start(FileStorage.DEFAULT_FOLDER);",
+                () -> PooledDatabase.start(FileStorage.DEFAULT_FOLDER));
         todo.persistence.Main.session(iex, database);
         // The same key reaches the same worker, after the store: that get saw it.
         iex.eval("Todo.Database.choose_worker(\"bobs_list\")",
-                () -> database.chooseWorker("bobs_list"));
+                "database.chooseWorker(\"bobs_list\");", () -> database.chooseWorker("bobs_list"));
+        database.close(); // returns once the list is on disk; a next run starts its own pool
     }
 }
