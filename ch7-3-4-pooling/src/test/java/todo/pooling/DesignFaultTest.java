@@ -3,6 +3,7 @@ package todo.pooling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static todo.pooling.HeldWrites.hooks;
 
 import genserver.GenServer;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.EnumSource.Mode;
+import testsupport.Hold;
 import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.CorruptDataException;
@@ -201,7 +203,7 @@ class DesignFaultTest {
         TodoList older = ALICE.addEntry(new TodoEntry(DEC_19, "Movies"));
         TodoList newer = older.addEntry(new TodoEntry(DEC_19, "Shopping"));
         var hold = Hold.writesOf(older);
-        var database = start(design, root, hold.andThen(new WriteHooks() {
+        var database = start(design, root, hooks(hold).andThen(new WriteHooks() {
             @Override
             public void begin(String key, byte[] bytes) {
                 if (TermCodec.decode(bytes).equals(older)) {

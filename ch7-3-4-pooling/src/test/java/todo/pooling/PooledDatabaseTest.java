@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import testsupport.Hold;
 import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.FileStorage;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import testsupport.Hold;
 import todo.TodoEntry;
 import todo.TodoList;
 
@@ -23,8 +24,9 @@ class BottleneckTest {
 
     @Test
     void underABurstTheMailboxGrowsAndAfterwardsEverythingIsOnDisk() {
-        var storage = GatedStorage.writesOnly(new FileStorage(folder));
-        var database = TodoDatabase.start(storage);
+        var storage = new FileStorage(folder);
+        var hold = Hold.everyWrite();
+        var database = TodoDatabase.start(hold.around(storage));
         var cache = TodoCache.start(database);
         var servers = IntStream.range(0, 20)
                 .mapToObj(l -> TodoCache.serverProcess(cache, "list " + l)).toList();
@@ -39,7 +41,7 @@ class BottleneckTest {
         }
         await().until(() -> GenServer.messageQueueLength(database.pid()) >= 180);
 
-        storage.open();
+        hold.release();
 
         await().until(() -> GenServer.messageQueueLength(database.pid()) == 0);
         for (int l = 0; l < 20; l++) {
@@ -80,13 +82,13 @@ class BottleneckTest {
         var storage = new InMemoryStorage();
         storage.write("bob", TermCodec
                 .encode(TodoList.of(List.of(new TodoEntry(LocalDate.of(2023, 12, 19), "Bob's")))));
-        var slow = new GatedStorage(storage);
-        var database = TodoDatabase.start(slow);
+        var hold = Hold.everything();
+        var database = TodoDatabase.start(hold.around(storage));
 
         assertThatThrownBy(() -> GenServer.call(database.pid(), new TodoDatabase.Get("nobody"),
                 Duration.ofMillis(50)))
                 .isInstanceOf(CallTimeoutException.class);
-        slow.open(); // the database now answers the abandoned call: null, for "nobody"
+        hold.release(); // the database now answers the abandoned call: null, for "nobody"
 
         TodoList bob = database.get("bob");
         assertThat(bob.entries(LocalDate.of(2023, 12, 19))).extracting(TodoEntry::title)

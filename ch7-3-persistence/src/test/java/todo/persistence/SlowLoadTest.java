@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import testsupport.Hold;
 import todo.TodoEntry;
 import todo.TodoList;
 
@@ -20,8 +21,8 @@ class SlowLoadTest {
 
     @Test
     void aLoadThatTimesOutIsAskedAgainAndTheChangesSentMeanwhileAreKept() {
-        var storage = new GatedStorage(new InMemoryStorage()); // a disk busy with a backlog
-        var database = TodoDatabase.start(storage);
+        var hold = Hold.everything(); // a disk busy with a backlog
+        var database = TodoDatabase.start(hold.around(new InMemoryStorage()));
         var asked = new AtomicInteger();
         // The book's get, with its 5 s shortened to 100 ms so that the test need not wait 5 s.
         Database impatient = new Database() {
@@ -46,7 +47,7 @@ class SlowLoadTest {
         await().until(() -> asked.get() >= 3); // two loads have timed out
 
         assertThat(GenServer.isAlive(server)).isTrue();
-        storage.open();
+        hold.release();
         await().until(() -> database.get("slow") != null && database.get("slow").size() == 5);
         assertThat(TodoServer.entries(server, DEC_19)).hasSize(5);
         GenServer.stop(server);
