@@ -325,7 +325,7 @@ class GenServerTest {
     }
 
     @Test
-    void handleContinueRunsBetweenStartReturningAndTheNextMessage() {
+    void handleContinueRunsOnceStartHasReturnedBeforeAnyMessage() {
         Pid<Msg> probe = GenServer.start(new Probe(new ArrayList<>(), "load"));
 
         List<Object> recorded = GenServer.call(probe, new Recorded());

@@ -38,7 +38,7 @@ class FolderFaultTest {
     }
 
     @Test
-    void aDatabaseStartsAndServesPastALeftoverTheCleanupCannotDelete() throws IOException {
+    void aDatabaseServesPastALeftoverTheCleanupCannotDelete() throws IOException {
         Path folder = folderWithLeftovers();
 
         var database = TodoDatabase.start(folder);
