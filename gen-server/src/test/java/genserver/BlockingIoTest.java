@@ -90,7 +90,7 @@ class BlockingIoTest {
     }
 
     /** A read of {@code fifo}, whose writer writes nothing; what ends it goes to {@code ended}. */
-    private static long hangingRead(Path fifo, List<Throwable> ended) throws Exception {
+    private static int hangingRead(Path fifo, List<Throwable> ended) throws Exception {
         return BlockingIo.run("the FIFO", LIMIT, () -> FileChannel.open(fifo), channel -> {
             try {
                 return readOne(channel);
