@@ -30,11 +30,19 @@ class TodoEntryTest {
     }
 
     @Test
-    void aListRefusesAnUpdateToALoneSurrogateAndStaysAsItWas() {
+    void aListRefusesAnUpdateToALoneSurrogate() {
         TodoList list = TodoList.of(List.of(new TodoEntry(DEC_19, "Dentist")));
 
         assertThatThrownBy(() -> list.updateEntry(1, entry -> entry.withTitle("\uD800")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRefusedUpdateToALoneSurrogateLeavesTheListAsItWas() {
+        TodoList list = TodoList.of(List.of(new TodoEntry(DEC_19, "Dentist")));
+
+        assertThatThrownBy(() -> list.updateEntry(1, entry -> entry.withTitle("\uD800")));
+
         assertThat(list.entries().get(1L).title()).isEqualTo("Dentist");
     }
 }

@@ -77,7 +77,7 @@ class TodoListTest {
     }
 
     @Test
-    void everyChangeReturnsANewListAndLeavesTheOldOneAsItWas() {
+    void everyChangeLeavesTheOldListAsItWas() {
         TodoList before = sample();
 
         before.addEntry(new TodoEntry(DEC_21, "Gym"));
@@ -153,7 +153,7 @@ class TodoListTest {
     }
 
     @Test
-    void whenEveryIdIsUsedAnAddIsAClearErrorAndTheListStaysAsItWas() {
+    void whenEveryIdIsUsedAnAddIsAClearError() {
         var last = new TodoEntry(Long.MAX_VALUE - 1, DEC_19, "Last");
         TodoList full = new TodoList(Long.MAX_VALUE,
                 new TreeMap<>(Map.of(Long.MAX_VALUE - 1, last)));
@@ -161,6 +161,16 @@ class TodoListTest {
         assertThatThrownBy(() -> full.addEntry(new TodoEntry(DEC_20, "One too many")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no id is left");
+    }
+
+    @Test
+    void anAddRefusedForWantOfAnIdLeavesTheListAsItWas() {
+        var last = new TodoEntry(Long.MAX_VALUE - 1, DEC_19, "Last");
+        TodoList full = new TodoList(Long.MAX_VALUE,
+                new TreeMap<>(Map.of(Long.MAX_VALUE - 1, last)));
+
+        assertThatThrownBy(() -> full.addEntry(new TodoEntry(DEC_20, "One too many")));
+
         assertThat(full.entries()).containsExactly(Map.entry(Long.MAX_VALUE - 1, last));
         assertThat(full.nextId()).isEqualTo(Long.MAX_VALUE);
     }
@@ -182,8 +192,12 @@ class TodoListTest {
     }
 
     @Test
-    void updatingOrDeletingAMissingEntryChangesNothing() {
+    void updatingAMissingEntryChangesNothing() {
         assertThat(sample().updateEntry(42, entry -> entry.withTitle("x"))).isEqualTo(sample());
+    }
+
+    @Test
+    void deletingAMissingEntryChangesNothing() {
         assertThat(sample().deleteEntry(42)).isEqualTo(sample());
     }
 

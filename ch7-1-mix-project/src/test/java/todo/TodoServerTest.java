@@ -44,15 +44,16 @@ class TodoServerTest {
                 .containsExactly("Dentist");
     }
 
-    @Test
-    void manyConcurrentClientsLoseNothingAndGetUniqueIds() throws InterruptedException {
+    private static final int CLIENTS = 100;
+    private static final int PER_CLIENT = 100;
+
+    /** {@code CLIENTS} clients add {@code PER_CLIENT} entries each, at once; the entries then. */
+    private static List<TodoEntry> entriesOfManyConcurrentClients() throws InterruptedException {
         var todoServer = TodoServer.start();
-        int clients = 100;
-        int perClient = 100;
         var threads = new ArrayList<Thread>();
-        for (int c = 0; c < clients; c++) {
+        for (int c = 0; c < CLIENTS; c++) {
             int client = c;
-            threads.add(Thread.ofVirtual().start(() -> IntStream.range(0, perClient)
+            threads.add(Thread.ofVirtual().start(() -> IntStream.range(0, PER_CLIENT)
                     .forEach(i -> TodoServer.addEntry(todoServer,
                             new TodoEntry(DEC_19, client + "/" + i)))));
         }
@@ -61,21 +62,34 @@ class TodoServerTest {
         }
 
         List<TodoEntry> entries = TodoServer.entries(todoServer, DEC_19);
+        GenServer.stop(todoServer);
+        return entries;
+    }
+
+    @Test
+    void manyConcurrentClientsGetUniqueIds() throws InterruptedException {
+        List<TodoEntry> entries = entriesOfManyConcurrentClients();
 
         // Ids 1 to 10,000 in order: none lost, none given twice. (An equality of lists, not
         // containsExactly, whose element-by-element diff costs more than the whole exchange.)
         assertThat(entries).extracting(TodoEntry::id)
-                .isEqualTo(LongStream.rangeClosed(1, clients * perClient).boxed().toList());
+                .isEqualTo(LongStream.rangeClosed(1, CLIENTS * PER_CLIENT).boxed().toList());
+    }
+
+    @Test
+    void manyConcurrentClientsLoseNothing() throws InterruptedException {
+        List<TodoEntry> entries = entriesOfManyConcurrentClients();
+
         // Every client's every entry, once (a set's equality: cheap even on a busy machine).
-        Set<String> sent = IntStream.range(0, clients).boxed()
-                .flatMap(c -> IntStream.range(0, perClient).mapToObj(i -> c + "/" + i))
+        Set<String> sent = IntStream.range(0, CLIENTS).boxed()
+                .flatMap(c -> IntStream.range(0, PER_CLIENT).mapToObj(i -> c + "/" + i))
                 .collect(Collectors.toSet());
         assertThat(entries.stream().map(TodoEntry::title).collect(Collectors.toSet()))
                 .isEqualTo(sent);
     }
 
     @Test
-    void aCallThatIsNotInTheProtocolIsRefusedByTheCompilerAndACastOfACallIsAnError() {
+    void aCastOfACallIsAnError() {
         var todoServer = TodoServer.start();
 
         // GenServer.call(todoServer, "entries") does not compile: the pid only takes Requests.

@@ -47,27 +47,41 @@ class BlockingIoTest {
     }
 
     @Test
-    void returnsWhatTheReadReturnsAndClosesTheChannel() throws Exception {
+    void returnsWhatTheReadReturns() throws Exception {
+        Path file = Files.write(folder.resolve("file"), new byte[]{1, 2, 3});
+
+        long size = BlockingIo.run("the file", LIMIT, () -> FileChannel.open(file),
+                FileChannel::size, null);
+
+        assertThat(size).isEqualTo(3);
+    }
+
+    @Test
+    void closesTheChannelAfterTheRead() throws Exception {
         Path file = Files.write(folder.resolve("file"), new byte[]{1, 2, 3});
         var opened = new AtomicReference<FileChannel>();
 
-        long size = BlockingIo.run("the file", LIMIT, () -> {
+        BlockingIo.run("the file", LIMIT, () -> {
             opened.set(FileChannel.open(file));
             return opened.get();
         }, FileChannel::size, null);
 
-        assertThat(size).isEqualTo(3);
         assertThat(opened.get().isOpen()).isFalse();
     }
 
     @Test
-    void throwsWhatTheOpenOrTheReadThrowsAsItIs() throws Exception {
+    void throwsWhatTheOpenThrowsAsItIs() throws Exception {
         Path file = Files.write(folder.resolve("file"), new byte[]{1});
         var denied = new AccessDeniedException(file.toString());
 
         assertThatThrownBy(() -> BlockingIo.run("the file", LIMIT, () -> {
             throw denied;
         }, BlockingIoTest::readOne, null)).isSameAs(denied);
+    }
+
+    @Test
+    void throwsWhatTheReadThrowsAsItIs() throws Exception {
+        Path file = Files.write(folder.resolve("file"), new byte[]{1});
         var refused = new IllegalStateException("refused");
         assertThatThrownBy(() -> BlockingIo.run("the file", LIMIT, () -> FileChannel.open(file),
                 channel -> {
@@ -75,25 +89,38 @@ class BlockingIoTest {
                 }, null)).isSameAs(refused);
     }
 
+    /** A read of {@code fifo}, whose writer writes nothing; what ends it goes to {@code ended}. */
+    private static int hangingRead(Path fifo, List<Throwable> ended) throws Exception {
+        return BlockingIo.run("the FIFO", LIMIT, () -> FileChannel.open(fifo), channel -> {
+            try {
+                return readOne(channel);
+            } catch (IOException e) {
+                ended.add(e);
+                throw e;
+            }
+        }, null);
+    }
+
     @Test
-    void aReadThatHangsFailsWithinTheLimitAndIsEndedByClosingItsChannel() throws Exception {
+    void aReadThatHangsFailsWithinTheLimit() throws Exception {
         Path fifo = fifo();
-        var ended = new CopyOnWriteArrayList<Throwable>();
         try (var writer = silentWriter(fifo)) {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> BlockingIo.run("the FIFO", LIMIT, () -> FileChannel.open(fifo),
-                    channel -> {
-                        try {
-                            return readOne(channel);
-                        } catch (IOException e) {
-                            ended.add(e);
-                            throw e;
-                        }
-                    }, null))
+            assertThatThrownBy(() -> hangingRead(fifo, new CopyOnWriteArrayList<>()))
                     .isInstanceOf(IoTimeoutException.class)
                     .hasMessage("the FIFO did not answer within 0.2 s");
             assertThat(Duration.ofNanos(System.nanoTime() - start))
                     .isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aReadThatHangsIsEndedByClosingItsChannel() throws Exception {
+        Path fifo = fifo();
+        var ended = new CopyOnWriteArrayList<Throwable>();
+        try (var writer = silentWriter(fifo)) {
+            assertThatThrownBy(() -> hangingRead(fifo, ended))
+                    .isInstanceOf(IoTimeoutException.class);
 
             // The writer is still open, so nothing but the close ended the read.
             await().atMost(Duration.ofSeconds(5)).until(() -> !ended.isEmpty());
@@ -102,7 +129,7 @@ class BlockingIoTest {
     }
 
     @Test
-    void anOpenThatHangsIsLetThroughByUnblockAndItsChannelClosed() throws Exception {
+    void theChannelOfAnOpenThatHangsIsClosedOnceUnblockLetsItThrough() throws Exception {
         Path fifo = fifo(); // no writer: opening it for reading waits for one
         var opened = new AtomicReference<FileChannel>();
 

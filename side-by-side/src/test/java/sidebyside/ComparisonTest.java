@@ -49,25 +49,39 @@ class ComparisonTest {
                 .hasMessage("--write-ms takes a whole number of milliseconds from 0, not 'fast'");
     }
 
-    @Test
-    void measuresPrintsAndDraws() throws Exception {
-        // The full run's workload made small: 10 writers x 10 entries.
+    /** The full run's workload made small, 10 writers x 10 entries, on designs 1 and 4. */
+    private List<Comparison.Row> singleAndPooled() throws Exception {
         var single = Comparison.run(Design.SINGLE_PROCESS,
                 Files.createDirectory(folder.resolve("1")), 10, 10, 0);
         var pooled = Comparison.run(Design.POOLED, Files.createDirectory(folder.resolve("4")), 10,
                 10, 0);
+        return List.of(single, pooled);
+    }
+
+    @Test
+    void measuresEachDesign() throws Exception {
+        var rows = singleAndPooled();
+        var single = rows.get(0);
+        var pooled = rows.get(1);
 
         assertThat(single.mostWritesAtOnce()).isEqualTo(1);
         assertThat(pooled.mostWritesAtOnce()).isBetween(1, 3);
         assertThat(single.figures().entries()).isEqualTo(100);
         assertThat(single.figures().lostEntries()).isZero();
         assertThat(pooled.figures().lostEntries()).isZero();
-        assertThat(Comparison.table(List.of(single, pooled)).lines())
+    }
+
+    @Test
+    void printsARowPerDesign() throws Exception {
+        assertThat(Comparison.table(singleAndPooled()).lines())
                 .hasSize(3)
                 .anyMatch(line -> line.startsWith("4 pool of 3, key -> worker"));
+    }
 
+    @Test
+    void drawsAChart() throws Exception {
         Path chart = folder.resolve("chart.png");
-        Comparison.draw(List.of(single, pooled), chart);
+        Comparison.draw(singleAndPooled(), chart);
         byte[] png = Files.readAllBytes(chart);
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
     }

@@ -41,18 +41,28 @@ class SideBySideTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Test
-    void aRunThatFailsIsReportedAndTheTableStillPrints() {
-        var out = new java.io.ByteArrayOutputStream();
-        var log = new java.io.ByteArrayOutputStream();
+    /** A side-by-side whose two programs both fail. */
+    private static SideBySide failing() {
         var figure = Figure.lowerIsBetter("time", "ms", "took ([0-9.]+) ms");
-        var bench = new SideBySide("nothing", List.of("no.such.Main"), List.of("-e", "exit(1)"),
+        return new SideBySide("nothing", List.of("no.such.Main"), List.of("-e", "exit(1)"),
                 List.of(figure), 1);
-        boolean ok = bench.run(new java.io.PrintStream(out, true),
+    }
+
+    @Test
+    void aRunThatFailsIsReported() {
+        var log = new java.io.ByteArrayOutputStream();
+        boolean ok = failing().run(new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
                 new java.io.PrintStream(log, true));
         assertThat(ok).isFalse();
-        assertThat(out.toString()).contains("nothing (1 round, run alternately)", "time (ms)");
         assertThat(log.toString()).contains("exited with status");
+    }
+
+    @Test
+    void theTableStillPrintsAfterARunThatFails() {
+        var out = new java.io.ByteArrayOutputStream();
+        failing().run(new java.io.PrintStream(out, true),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+        assertThat(out.toString()).contains("nothing (1 round, run alternately)", "time (ms)");
     }
 
     @Test

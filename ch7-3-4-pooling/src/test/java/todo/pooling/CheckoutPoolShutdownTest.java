@@ -3,6 +3,7 @@ package todo.pooling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import todo.pooling.safety.WriteHooks;
+import static todo.pooling.HeldWrites.hooks;
 
 import genserver.GenServer;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import testsupport.Hold;
 import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.FileStorage;
@@ -65,7 +67,7 @@ class CheckoutPoolShutdownTest {
 
     @Test
     void closeWaitsUntilEveryAcceptedWriteIsOnDisk() throws InterruptedException {
-        running = Design.CHECKOUT_POOL.start(folder, hold);
+        running = Design.CHECKOUT_POOL.start(folder, hooks(hold));
         List<String> keys = IntStream.range(0, 10).mapToObj(i -> "list " + i).toList();
         keys.forEach(key -> running.database().store(key, list(key)));
         await().until(() -> hold.started.size() == Design.POOL_SIZE);
@@ -95,7 +97,7 @@ class CheckoutPoolShutdownTest {
         };
         log.addHandler(handler);
         try {
-            running = Design.CHECKOUT_POOL.start(folder, hold.andThen(new WriteHooks() {
+            running = Design.CHECKOUT_POOL.start(folder, hooks(hold).andThen(new WriteHooks() {
                 @Override
                 public void begin(String key, byte[] bytes) {
                     throw new UncheckedIOException(new IOException("No space left on device"));
@@ -127,7 +129,7 @@ class CheckoutPoolShutdownTest {
      */
     @Test
     void aFloodOfStoresKeepsOneWriteProcessPerWorker() {
-        running = Design.CHECKOUT_POOL.start(folder, hold);
+        running = Design.CHECKOUT_POOL.start(folder, hooks(hold));
         int before = GenServer.processCount();
         IntStream.range(0, Design.POOL_SIZE)
                 .forEach(i -> running.database().store("held " + i, list("held " + i)));

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import genserver.GenServer;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,15 +29,25 @@ class DatabaseWorkerTest {
         DatabaseWorker.store(worker, "bob", LIST);
 
         verify(storage, timeout(5_000)).write("bob", TermCodec.encode(LIST));
+        GenServer.stop(worker);
     }
 
     @Test
-    void getDecodesWhatIsStoredOrAnswersNull() {
+    void getDecodesWhatIsStored() {
         Storage storage = mock(Storage.class);
         when(storage.read("bob")).thenReturn(TermCodec.encode(LIST));
         var worker = DatabaseWorker.start(storage);
 
         assertThat(DatabaseWorker.get(worker, "bob")).isEqualTo(LIST);
+        GenServer.stop(worker);
+    }
+
+    @Test
+    void getAnswersNullForAListNeverStored() {
+        Storage storage = mock(Storage.class);
+        var worker = DatabaseWorker.start(storage);
+
         assertThat(DatabaseWorker.get(worker, "nobody")).isNull();
+        GenServer.stop(worker);
     }
 }

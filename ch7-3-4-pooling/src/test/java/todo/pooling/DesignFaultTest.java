@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import todo.pooling.safety.WriteHooks;
+import static todo.pooling.HeldWrites.hooks;
 
 import genserver.GenServer;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.EnumSource.Mode;
+import testsupport.Hold;
 import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.CorruptDataException;
@@ -119,7 +121,7 @@ class DesignFaultTest {
 
     @ParameterizedTest
     @EnumSource(Design.class)
-    void aListPastTheCapIsNotWrittenAndTheLastGoodOneStays(Design design) {
+    void aListPastTheCapLeavesTheLastGoodOneOnDisk(Design design) {
         var database = start(design);
         var cache = TodoCache.start(database);
         var bob = TodoCache.serverProcess(cache, "bob");
@@ -202,7 +204,7 @@ class DesignFaultTest {
         TodoList older = ALICE.addEntry(new TodoEntry(DEC_19, "Movies"));
         TodoList newer = older.addEntry(new TodoEntry(DEC_19, "Shopping"));
         var hold = Hold.writesOf(older);
-        var database = start(design, root, hold.andThen(new WriteHooks() {
+        var database = start(design, root, hooks(hold).andThen(new WriteHooks() {
             @Override
             public void begin(String key, byte[] bytes) {
                 if (TermCodec.decode(bytes).equals(older)) {
@@ -321,14 +323,26 @@ class DesignFaultTest {
 
     @ParameterizedTest
     @EnumSource(names = "SQL", mode = Mode.EXCLUDE)
-    void closingOneOfTwoUsersLeavesTheDatabaseToTheOtherAndTheLastCloseStopsIt(Design design) {
-        var first = start(design);
+    void closingOneOfTwoUsersLeavesTheDatabaseToTheOther(Design design) {
+        start(design);
         try (var second = design.start(new FileStorage(root, CAP), WriteHooks.NONE)) {
             running.close(); // the first user is done; the second goes on
             second.database().store("bob", ALICE);
             await().until(() -> ALICE.equals(second.database().get("bob")));
             running.close(); // closing twice counts once
             assertThat(second.database().get("alice")).isEqualTo(ALICE);
+        }
+        running = design.start(new FileStorage(root, CAP), WriteHooks.NONE); // for close()
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = "SQL", mode = Mode.EXCLUDE)
+    void theLastOfTwoUsersToCloseStopsTheDatabase(Design design) {
+        var first = start(design);
+        try (var second = design.start(new FileStorage(root, CAP), WriteHooks.NONE)) {
+            running.close(); // the first user is done; the second goes on
+            second.database().store("bob", ALICE);
+            await().until(() -> ALICE.equals(second.database().get("bob")));
         }
         // The last user closed it: a store is refused aloud, not cast to a dead process (design
         // 2 writes in the caller, with no process to stop: its store still lands).
@@ -347,10 +361,8 @@ class DesignFaultTest {
 
     @ParameterizedTest
     @EnumSource(names = "SQL", mode = Mode.EXCLUDE)
-    void anotherDesignOnAFolderAlreadyServedIsRefusedAndItsRecoverNeverRuns(Design design)
-            throws IOException {
+    void anotherDesignOnAFolderAlreadyServedIsRefused(Design design) {
         start(design);
-        Path inFlight = Files.writeString(root.resolve(".tmp-1-2.part"), "a write under way");
 
         for (Design other : Design.values()) {
             if (other != design && other != Design.SQL) {
@@ -360,7 +372,21 @@ class DesignFaultTest {
                         .hasMessageContaining("not by");
             }
         }
-        assertThat(inFlight).exists(); // no other design's recover() deleted it
         otherListsGoOn();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = "SQL", mode = Mode.EXCLUDE)
+    void theRecoverOfARefusedDesignNeverRuns(Design design) throws IOException {
+        start(design);
+        Path inFlight = Files.writeString(root.resolve(".tmp-1-2.part"), "a write under way");
+
+        for (Design other : Design.values()) {
+            if (other != design && other != Design.SQL) {
+                assertThatThrownBy(() -> other.start(new FileStorage(root, CAP), WriteHooks.NONE))
+                        .isInstanceOf(IllegalStateException.class);
+            }
+        }
+        assertThat(inFlight).exists(); // no other design's recover() deleted it
     }
 }

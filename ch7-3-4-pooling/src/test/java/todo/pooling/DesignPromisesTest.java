@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 import todo.pooling.safety.WriteHooks;
+import static todo.pooling.HeldWrites.hooks;
 
 import genserver.GenServer;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import testsupport.Hold;
 import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.FileStorage;
@@ -46,7 +48,7 @@ class DesignPromisesTest {
     @Test
     void design3sCloseWaitsForTheOneOffWritesStillRunning() throws Exception {
         var hold = Hold.writesOf(ONE);
-        var running = Design.ONE_OFF_WORKERS.start(folder, hold);
+        var running = Design.ONE_OFF_WORKERS.start(folder, hooks(hold));
         running.database().store("bob", ONE);
         await().until(() -> hold.started.contains(ONE));
 

@@ -2,6 +2,7 @@ package todo.pooling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static todo.pooling.HeldWrites.hooks;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import testsupport.Hold;
 import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.Database;
@@ -59,7 +61,7 @@ class OvertakingTest {
     @EnumSource(names = {"SINGLE_PROCESS", "POOLED"})
     void theSecondWriteWaitsInTheSameMailbox(Design design) {
         var hold = Hold.writesOf(ONE);
-        running = design.start(folder, hold);
+        running = design.start(folder, hooks(hold));
 
         storeOneThenTwo(running.database());
         await().until(() -> hold.started.contains(ONE) && running.queueLength().getAsInt() == 1);
@@ -72,7 +74,7 @@ class OvertakingTest {
     @EnumSource(names = {"BYPASS", "SQL"})
     void theSecondWriteWaitsInTheWritersOwnProcess(Design design) {
         var hold = Hold.writesOf(ONE);
-        running = design.start(folder, hold);
+        running = design.start(folder, hooks(hold));
 
         Thread writer = storeOneThenTwo(running.database());
         await().until(() -> hold.started.contains(ONE)
@@ -90,7 +92,7 @@ class OvertakingTest {
     @EnumSource(names = {"ONE_OFF_WORKERS", "CHECKOUT_POOL"})
     void theNewerWriteOvertakesTheOlder(Design design) {
         var hold = Hold.writesOf(ONE);
-        running = design.start(folder, hold);
+        running = design.start(folder, hooks(hold));
 
         storeOneThenTwo(running.database());
         await().until(() -> hold.started.contains(ONE));

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import genserver.GenServer;
+import genserver.Pid;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import testsupport.Hold;
 import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.FileStorage;
@@ -22,16 +25,28 @@ class PooledDatabaseTest {
     @TempDir
     Path folder;
 
-    /** The folder's pool is registered under its path (one per folder): stop it, workers and all. */
+    private final List<PooledDatabase> started = new ArrayList<>();
+
+    /** A pool this test closes when it ends. */
+    private PooledDatabase started(PooledDatabase database) {
+        started.add(database);
+        return database;
+    }
+
+    /** Every pool a test started is closed, and has ended, workers and all. */
     @AfterEach
-    void stopThePool() {
-        GenServer.whereis(new FileStorage(folder).ownerName("PooledDatabase"))
-                .ifPresent(GenServer::stop);
+    void closeThePools() {
+        for (PooledDatabase database : started) {
+            var processes = new ArrayList<Pid<?>>(database.workers());
+            processes.add(database.pid());
+            database.close();
+            await().until(() -> processes.stream().noneMatch(GenServer::isAlive));
+        }
     }
 
     @Test
     void theSameKeyAlwaysReachesTheSameWorker() {
-        var database = PooledDatabase.start(folder);
+        var database = started(PooledDatabase.start(folder));
 
         var first = database.chooseWorker("bobs_list");
         IntStream.range(0, 100)
@@ -40,7 +55,7 @@ class PooledDatabaseTest {
 
     @Test
     void keysSpreadOverAllThreeWorkers() {
-        var database = PooledDatabase.start(folder);
+        var database = started(PooledDatabase.start(folder));
 
         var workers = IntStream.range(0, 300).mapToObj(i -> database.chooseWorker("list " + i))
                 .collect(Collectors.groupingBy(pid -> pid, Collectors.counting()));
@@ -53,13 +68,14 @@ class PooledDatabaseTest {
     void aNegativeHashCodeStillChoosesAWorker() {
         assertThat("polygenelubricants".hashCode()).isEqualTo(Integer.MIN_VALUE);
         assertThat(PooledDatabase.workerIndex("polygenelubricants", 3)).isBetween(0, 2);
-        assertThat(PooledDatabase.start(folder).chooseWorker("polygenelubricants")).isNotNull();
+        assertThat(started(PooledDatabase.start(folder)).chooseWorker("polygenelubricants"))
+                .isNotNull();
     }
 
     @Test
     void theCallerTalksToTheWorkerDirectly() {
         var hold = Hold.everyWrite();
-        var database = PooledDatabase.start(hold.around(new FileStorage(folder)), 3);
+        var database = started(PooledDatabase.start(hold.around(new FileStorage(folder)), 3));
         var worker = database.chooseWorker("bob");
         TodoList list = TodoList.of(List.of(new TodoEntry(LocalDate.of(2023, 12, 19), "Dentist")));
 
@@ -72,7 +88,6 @@ class PooledDatabaseTest {
         assertThat(GenServer.messageQueueLength(database.pid())).isZero();
         hold.release();
         await().until(() -> list.equals(database.get("bob")));
-        GenServer.stop(database.pid()); // not registered: a pool over any storage
     }
 
     @Test
@@ -83,7 +98,7 @@ class PooledDatabaseTest {
 
     @Test
     void aWorkerThatDiedIsReplacedBeforeItsKeysAreServed() {
-        var database = PooledDatabase.start(folder);
+        var database = started(PooledDatabase.start(folder));
         var dead = database.chooseWorker("bob");
         GenServer.stop(dead, "a bug"); // what a crash would leave behind
 

@@ -2,6 +2,7 @@ package todo.pooling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static todo.pooling.HeldWrites.hooks;
 
 import genserver.GenServer;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import testsupport.Hold;
 import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.FileStorage;
@@ -54,7 +56,7 @@ class ReadYourWritesTest {
     @EnumSource(names = {"ONE_OFF_WORKERS", "CHECKOUT_POOL"})
     void aGetWhileTheStoreIsBeingWrittenAnswersTheStoredList(Design design) {
         hold = Hold.writesOf(E123);
-        running = design.start(folder, hold);
+        running = design.start(folder, hooks(hold));
         var database = running.database();
         database.store("bob", E12);
         await().until(() -> hold.completed.contains(E12)); // written, so it cannot overtake
@@ -78,7 +80,7 @@ class ReadYourWritesTest {
     @EnumSource(Design.class)
     void aRestartWhileTheLastWriteRunsKeepsEveryEntry(Design design) {
         hold = Hold.writesOf(E123);
-        running = design.start(folder, hold);
+        running = design.start(folder, hooks(hold));
         var cache = TodoCache.start(running.database());
         var bob = TodoCache.serverProcess(cache, "bob");
         TodoServer.addEntry(bob, E1);

@@ -2,6 +2,7 @@ package todo.pooling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static todo.pooling.HeldWrites.hooks;
 
 import genserver.GenServer;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import testsupport.Hold;
 import todo.TodoEntry;
 import todo.TodoList;
 
@@ -43,7 +45,7 @@ class WritesAtOnceTest {
     void aBurstRunsThisManyWritesAtOnce(Design design, int expected) {
         var meter = WriteMeter.start();
         var hold = Hold.everyWrite();
-        var running = design.start(folder, WriteMeter.hooks(meter).andThen(hold));
+        var running = design.start(folder, WriteMeter.hooks(meter).andThen(hooks(hold)));
         List<String> keys = IntStream.range(0, BURST).mapToObj(i -> "list " + i).toList();
         // Each key from its own process, as 20 to-do servers would store.
         keys.forEach(key -> Thread.ofVirtual().start(() -> running.database()

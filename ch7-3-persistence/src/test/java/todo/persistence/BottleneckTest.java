@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import testsupport.Hold;
 import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.codec.TermCodec;
@@ -23,9 +24,10 @@ class BottleneckTest {
     Path folder;
 
     @Test
-    void underABurstTheMailboxGrowsAndAfterwardsEverythingIsOnDisk() {
-        var storage = GatedStorage.writesOnly(new FileStorage(folder));
-        var database = TodoDatabase.start(storage);
+    void afterABurstThatFilledTheMailboxEverythingIsOnDisk() {
+        var storage = new FileStorage(folder);
+        var hold = Hold.everyWrite();
+        var database = TodoDatabase.start(hold.around(storage));
         var cache = TodoCache.start(database);
         var servers = IntStream.range(0, 20)
                 .mapToObj(l -> TodoCache.serverProcess(cache, "list " + l)).toList();
@@ -40,7 +42,7 @@ class BottleneckTest {
         }
         await().until(() -> GenServer.messageQueueLength(database.pid()) >= 180);
 
-        storage.open();
+        hold.release();
 
         await().until(() -> GenServer.messageQueueLength(database.pid()) == 0);
         for (int l = 0; l < 20; l++) {
@@ -51,19 +53,34 @@ class BottleneckTest {
         GenServer.stop(database.pid());
     }
 
+    /** The demo's workload, made small: 20 writers x 20 entries. */
+    private static BottleneckDemo.Figures smallDemo(TodoDatabase database) throws Exception {
+        return BottleneckDemo.run(database, 20, 20,
+                () -> GenServer.messageQueueLength(database.pid()),
+                () -> GenServer.messageQueueLength(database.pid()) == 0, (millis, length) -> {
+                });
+    }
+
     @Test
-    void theDemoReportsItsFiguresAndLeavesEverythingOnDisk() throws Exception {
+    void theDemoReportsItsFigures() throws Exception {
         var database = TodoDatabase.start(folder);
         try {
-            // The demo's workload, made small: 20 writers x 20 entries.
-            var figures = BottleneckDemo.run(database, 20, 20,
-                    () -> GenServer.messageQueueLength(database.pid()),
-                    () -> GenServer.messageQueueLength(database.pid()) == 0, (millis, length) -> {
-                    });
+            var figures = smallDemo(database);
 
             assertThat(figures.entries()).isEqualTo(400);
             assertThat(figures.entriesPerSecond()).isPositive();
             assertThat(figures.lostEntries()).isZero();
+        } finally {
+            GenServer.stop(database.pid()); // the demo stops its cache; the database is ours
+        }
+    }
+
+    @Test
+    void theDemoLeavesEverythingOnDisk() throws Exception {
+        var database = TodoDatabase.start(folder);
+        try {
+            smallDemo(database);
+
             assertThat(database.get("list 19").size()).isEqualTo(20);
             assertThat(database.get("list 20")).isNull();
         } finally {
@@ -77,17 +94,17 @@ class BottleneckTest {
      * the caller's next call receives its own answer.
      */
     @Test
-    void aLateReplyToATimedOutCallIsDroppedAndTheNextCallGetsItsOwnAnswer() {
+    void theNextCallGetsItsOwnAnswerNotTheLateReplyToATimedOutCall() {
         var storage = new InMemoryStorage();
         storage.write("bob", TermCodec
                 .encode(TodoList.of(List.of(new TodoEntry(LocalDate.of(2023, 12, 19), "Bob's")))));
-        var slow = new GatedStorage(storage);
-        var database = TodoDatabase.start(slow);
+        var hold = Hold.everything();
+        var database = TodoDatabase.start(hold.around(storage));
 
         assertThatThrownBy(() -> GenServer.call(database.pid(), new TodoDatabase.Get("nobody"),
                 Duration.ofMillis(50)))
                 .isInstanceOf(CallTimeoutException.class);
-        slow.open(); // the database now answers the abandoned call: null, for "nobody"
+        hold.release(); // the database now answers the abandoned call: null, for "nobody"
 
         TodoList bob = database.get("bob");
         assertThat(bob.entries(LocalDate.of(2023, 12, 19))).extracting(TodoEntry::title)

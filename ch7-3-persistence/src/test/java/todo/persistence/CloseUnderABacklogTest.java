@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import testsupport.Hold;
 import todo.TodoEntry;
 import todo.TodoList;
 
@@ -30,11 +31,8 @@ class CloseUnderABacklogTest {
 
     @Test
     void closeWaitsPastFiveSecondsUntilEveryAcceptedStoreIsOnDisk() {
-        var gated = new AtomicReference<GatedStorage>();
-        var database = TodoDatabase.start(new FileStorage(folder), storage -> {
-            gated.set(GatedStorage.writesOnly(storage));
-            return gated.get();
-        });
+        var hold = Hold.everyWrite();
+        var database = TodoDatabase.start(new FileStorage(folder), hold::around);
         for (int i = 0; i < 20; i++) {
             database.store("list " + i, ONE);
         }
@@ -51,7 +49,7 @@ class CloseUnderABacklogTest {
 
         await().during(Duration.ofMillis(5_500)).atMost(Duration.ofSeconds(10))
                 .until(() -> failure.get() == null && !closed.get());
-        gated.get().open();
+        hold.release();
 
         await().until(() -> closed.get() || failure.get() != null);
         assertThat(failure.get()).isNull();

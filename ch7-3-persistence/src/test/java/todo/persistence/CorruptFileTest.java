@@ -22,7 +22,25 @@ class CorruptFileTest {
     Path folder;
 
     @Test
-    void aCorruptedFileFailsOnlyItsListAndIsLeftAsItWas() throws Exception {
+    void aCorruptedFileIsLeftAsItWas() throws Exception {
+        byte[] garbage = "this is not a to-do list".getBytes();
+        Files.write(folder.resolve("bob"), garbage);
+        var database = TodoDatabase.start(folder);
+        var cache = TodoCache.start(database);
+        try {
+            var bob = TodoCache.serverProcess(cache, "bob");
+            assertThatThrownBy(() -> TodoServer.entries(bob, LocalDate.of(2023, 12, 19)))
+                    .isInstanceOf(ProcessExitException.class);
+
+            assertThat(Files.readAllBytes(folder.resolve("bob"))).isEqualTo(garbage);
+        } finally {
+            GenServer.stop(cache);
+            GenServer.stop(database.pid());
+        }
+    }
+
+    @Test
+    void aCorruptedFileFailsOnlyItsList() throws Exception {
         byte[] garbage = "this is not a to-do list".getBytes();
         Files.write(folder.resolve("bob"), garbage);
         var database = TodoDatabase.start(folder);
@@ -35,7 +53,6 @@ class CorruptFileTest {
                             "the to-do list 'bob' in " + folder.resolve("bob") + " is corrupted")
                     .hasRootCauseInstanceOf(CorruptDataException.class);
 
-            assertThat(Files.readAllBytes(folder.resolve("bob"))).isEqualTo(garbage);
             var alice = TodoCache.serverProcess(cache, "alice");
             TodoServer.addEntry(alice, new TodoEntry(LocalDate.of(2023, 12, 19), "Dentist"));
             assertThat(TodoServer.entries(alice, LocalDate.of(2023, 12, 19))).hasSize(1);

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import genserver.GenServer;
+import genserver.Pid;
 import genserver.ProcessExitException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -178,14 +179,21 @@ class DatabaseFaultTest {
         }
     }
 
-    /** The cap's edge: a file of exactly the cap is read (and is no list); one byte more is not. */
+    /** The cap's edge: a file of exactly the cap is read (and is no list). */
     @Test
-    void aFileOfExactlyTheCapIsReadAndOneByteMoreIsNot() throws IOException {
+    void aFileOfExactlyTheCapIsRead() throws IOException {
         Files.write(folder.resolve("bob"), new byte[CAP]);
-        Files.write(folder.resolve("carol"), new byte[CAP + 1]);
 
         assertThatThrownBy(() -> database.get("bob")).isInstanceOf(CorruptDataException.class)
                 .hasMessageContaining("'bob'").hasMessageNotContaining("is larger than");
+        otherListsGoOn();
+    }
+
+    /** The cap's edge: one byte more than the cap is not read. */
+    @Test
+    void aFileOneByteOverTheCapIsNotRead() throws IOException {
+        Files.write(folder.resolve("carol"), new byte[CAP + 1]);
+
         assertThatThrownBy(() -> database.get("carol")).isInstanceOf(CorruptDataException.class)
                 .hasMessageContaining("'carol'")
                 .hasMessageContaining("is larger than " + CAP + " bytes");
@@ -209,7 +217,7 @@ class DatabaseFaultTest {
     }
 
     @Test
-    void aListThatGrowsPastTheCapIsNotWrittenAndTheLastGoodFileStays() throws IOException {
+    void aListThatGrowsPastTheCapStaysUnsavedOverTheLastGoodFile() throws IOException {
         database.store("bob", ONE);
         await().until(() -> Files.exists(folder.resolve("bob")));
         byte[] lastGood = Files.readAllBytes(folder.resolve("bob"));
@@ -289,31 +297,58 @@ class DatabaseFaultTest {
         }
     }
 
-    @Test
-    void aFullDiskKeepsTheListUnsavedLogsOnceAndLosesNothingOnceItIsBack() {
-        var disk = new FailingDisk(new FileStorage(folder.resolve("full")));
+    /** Bob stored twice on a full disk. */
+    private TodoDatabase twoStoresOnAFullDisk(FailingDisk disk) {
         var full = TodoDatabase.start(disk);
-        try (var log = LogRecords.of(PendingWrites.class)) {
-            disk.fail(new IOException("No space left on device"));
-            full.store("bob", ONE);
-            full.store("bob", TWO);
+        disk.fail(new IOException("No space left on device"));
+        full.store("bob", ONE);
+        full.store("bob", TWO);
+        assertThat(full.writeStatus().failedWrites()).isEqualTo(2); // a call: both stores ran
+        return full;
+    }
 
+    @Test
+    void aFullDiskKeepsTheListUnsaved() {
+        var full = twoStoresOnAFullDisk(new FailingDisk(new FileStorage(folder.resolve("full"))));
+        try {
             assertThat(full.writeStatus()).isEqualTo(new WriteStatus(List.of("bob"), 2));
-            assertThat(log.messages()).singleElement().asString()
-                    .startsWith("cannot write the to-do list 'bob' to "
-                            + folder.resolve("full").resolve("bob"))
-                    .contains("No space left on device");
             assertThat(full.get("bob")).isEqualTo(TWO); // the newest, from memory
             assertThat(GenServer.isAlive(full.pid())).isTrue();
+        } finally {
+            GenServer.stop(full.pid());
+        }
+    }
 
+    @Test
+    void aFullDiskIsLoggedOnce() {
+        try (var log = LogRecords.of(PendingWrites.class)) {
+            var full = twoStoresOnAFullDisk(
+                    new FailingDisk(new FileStorage(folder.resolve("full"))));
+            try {
+                assertThat(log.messages()).singleElement().asString()
+                        .startsWith("cannot write the to-do list 'bob' to "
+                                + folder.resolve("full").resolve("bob"))
+                        .contains("No space left on device");
+            } finally {
+                GenServer.stop(full.pid());
+            }
+        }
+    }
+
+    @Test
+    void aFullDiskLosesNothingOnceItIsBack() {
+        var disk = new FailingDisk(new FileStorage(folder.resolve("full")));
+        var full = twoStoresOnAFullDisk(disk);
+        try {
             disk.heal();
             full.retry();
 
             assertThat(full.writeStatus()).isEqualTo(new WriteStatus(List.of(), 2));
             assertThat(new ListStore(new FileStorage(folder.resolve("full"))).load("bob"))
                     .isEqualTo(TWO);
+        } finally {
+            GenServer.stop(full.pid());
         }
-        GenServer.stop(full.pid());
     }
 
     @Test
@@ -353,7 +388,7 @@ class DatabaseFaultTest {
     }
 
     @Test
-    void leftoverTemporaryFilesAreCleanedAtStartAndAreNeverLists() throws IOException {
+    void leftoverTemporaryFilesAreCleanedAtStart() throws IOException {
         Path other = root.resolve("crashed");
         Files.createDirectories(other);
         Path leftover = other.resolve(".tmp-1f-2e.part");
@@ -362,6 +397,17 @@ class DatabaseFaultTest {
         var restarted = TodoDatabase.start(other);
 
         assertThat(leftover).doesNotExist();
+        GenServer.stop(restarted.pid());
+    }
+
+    @Test
+    void aTemporaryFileIsNeverAList() throws IOException {
+        Path other = root.resolve("crashed");
+        Files.createDirectories(other);
+        Files.write(other.resolve(".tmp-1f-2e.part"), TermCodec.encode(ONE));
+
+        var restarted = TodoDatabase.start(other);
+
         assertThatThrownBy(() -> restarted.get(".tmp-1f-2e.part"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("temporary files");
@@ -398,23 +444,55 @@ class DatabaseFaultTest {
         GenServer.stop(cache);
     }
 
-    @Test
-    void aServerWhoseStoreThrowsGoesOnLogsOnceAndStoresAgainWithItsNextChange() {
-        Database writesInTheCaller = mock(Database.class);
-        var diskFull = new StorageException("cannot write the to-do list 'bob' to /full/bob: "
-                + "No space left on device; what was stored before stays", null);
-        doThrow(diskFull).doThrow(diskFull).doNothing()
-                .when(writesInTheCaller).store(eq("bob"),
-                        any());
-        try (var log = LogRecords.of(TodoServer.class)) {
-            var bob = TodoServer.start("bob", writesInTheCaller);
-            for (String title : List.of("Movies", "Shopping", "Dentist")) {
-                TodoServer.addEntry(bob, new TodoEntry(DEC_19, title));
-            }
+    private static final StorageException DISK_FULL = new StorageException(
+            "cannot write the to-do list 'bob' to /full/bob: "
+                    + "No space left on device; what was stored before stays",
+            null);
 
-            assertThat(TodoServer.entries(bob, DEC_19)).hasSize(3);
+    /** A database that writes in its caller, whose first two stores of bob throw. */
+    private static Database failingTwice() {
+        Database writesInTheCaller = mock(Database.class);
+        doThrow(DISK_FULL).doThrow(DISK_FULL).doNothing()
+                .when(writesInTheCaller).store(eq("bob"), any());
+        return writesInTheCaller;
+    }
+
+    /** Bob's server, after three changes: the first two stores threw. */
+    private static Pid<TodoServer.Request> threeChanges(Database database) {
+        var bob = TodoServer.start("bob", database);
+        for (String title : List.of("Movies", "Shopping", "Dentist")) {
+            TodoServer.addEntry(bob, new TodoEntry(DEC_19, title));
+        }
+        return bob;
+    }
+
+    @Test
+    void aServerWhoseStoreThrowsGoesOn() {
+        var bob = threeChanges(failingTwice());
+
+        assertThat(TodoServer.entries(bob, DEC_19)).hasSize(3);
+        GenServer.stop(bob);
+    }
+
+    @Test
+    void aServerWhoseStoreThrowsLogsOnce() {
+        try (var log = LogRecords.of(TodoServer.class)) {
+            var bob = threeChanges(failingTwice());
+            TodoServer.entries(bob, DEC_19); // a call: after the three changes
+
             assertThat(log.messages()).filteredOn(m -> m.startsWith("cannot write"))
-                    .singleElement().asString().startsWith(diskFull.getMessage());
+                    .singleElement().asString().startsWith(DISK_FULL.getMessage());
+            GenServer.stop(bob);
+        }
+    }
+
+    @Test
+    void aServerWhoseStoreThrowsStoresAgainWithItsNextChange() {
+        Database writesInTheCaller = failingTwice();
+        try (var log = LogRecords.of(TodoServer.class)) {
+            var bob = threeChanges(writesInTheCaller);
+            TodoServer.entries(bob, DEC_19); // a call: after the three changes
+
             assertThat(log.messages()).contains("the to-do list 'bob' is stored again");
             var stored = ArgumentCaptor.forClass(TodoList.class);
             verify(writesInTheCaller, times(3))
@@ -425,10 +503,15 @@ class DatabaseFaultTest {
     }
 
     @Test
-    void aNullListFailsItsCallerBeforeAnythingIsSentAndARawOneKillsNothing() {
+    void aNullListFailsItsCallerBeforeAnythingIsSent() {
         assertThatThrownBy(() -> database.store("bob", null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("'bob'");
+        assertThat(database.writeStatus().failedWrites()).isZero(); // nothing reached the process
+        otherListsGoOn();
+    }
 
+    @Test
+    void aNullListSentRawKillsNothing() {
         // The second line of defence: the same null list as a raw message. It fails that write
         // only: the write after it, of another list, still lands.
         try (var log = LogRecords.of(PendingWrites.class)) {
@@ -443,9 +526,15 @@ class DatabaseFaultTest {
     }
 
     @Test
-    void aCallOnlyMessageSentAsACastAndACastOnlyOneAsACallAreDroppedNotFatal() {
+    void aCallOnlyMessageSentAsACastIsDroppedNotFatal() {
         GenServer.cast(database.pid(), new TodoDatabase.Get("alice"));
         GenServer.cast(database.pid(), new TodoDatabase.Status());
+
+        otherListsGoOn();
+    }
+
+    @Test
+    void aCastOnlyMessageSentAsACallIsRefusedNotFatal() {
         Object answer = GenServer.call(database.pid(), new TodoDatabase.Store("bob", ONE));
 
         assertThat(answer).isInstanceOf(IllegalArgumentException.class)
@@ -456,11 +545,17 @@ class DatabaseFaultTest {
     }
 
     @Test
-    void aListPastTheCapStopsEncodingAtTheCapAndIsNotRetriedWithOtherListsStores() {
+    void encodingAListPastTheCapStopsAtTheCap() {
         TodoList huge = ONE.addEntry(new TodoEntry(DEC_19, "x".repeat(CAP)));
+
         assertThatThrownBy(() -> TermCodec.encode(huge, CAP))
                 .isInstanceOf(TermCodec.TooLargeException.class)
                 .hasMessageContaining("larger than the cap of " + CAP);
+    }
+
+    @Test
+    void aListPastTheCapIsNotRetriedWithOtherListsStores() {
+        TodoList huge = ONE.addEntry(new TodoEntry(DEC_19, "x".repeat(CAP)));
 
         database.store("bob", ONE);
         database.store("bob", huge);

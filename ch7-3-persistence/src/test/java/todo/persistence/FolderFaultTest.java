@@ -30,27 +30,40 @@ class FolderFaultTest {
     @TempDir
     Path root;
 
-    @Test
-    void aLeftoverTheCleanupCannotDeleteIsLoggedOnceAndTheDatabaseStartsAndServes()
-            throws IOException {
+    /** A folder with a leftover the cleanup cannot delete, {@code x}, and one it can, {@code y}. */
+    private Path folderWithLeftovers() throws IOException {
         Path folder = Files.createDirectories(root.resolve("db"));
         Path stuck = folder.resolve(ListNames.TEMPORARY_PREFIX + "x.part");
         Files.createDirectory(stuck); // a non-empty directory: deleteIfExists refuses it
         Files.writeString(stuck.resolve("inside"), "not ours");
-        Path deletable = Files.writeString(folder.resolve(ListNames.TEMPORARY_PREFIX + "y.part"),
-                "half a list");
+        Files.writeString(folder.resolve(ListNames.TEMPORARY_PREFIX + "y.part"), "half a list");
+        return folder;
+    }
+
+    @Test
+    void aDatabaseServesPastALeftoverTheCleanupCannotDelete() throws IOException {
+        Path folder = folderWithLeftovers();
+
+        var database = TodoDatabase.start(folder);
+        try {
+            database.store("bob", ONE);
+            assertThat(database.get("bob")).isEqualTo(ONE);
+            assertThat(database.writeStatus().unsaved()).isEmpty();
+            assertThat(TermCodec.decode(Files.readAllBytes(folder.resolve("bob"))))
+                    .isEqualTo(ONE);
+        } finally {
+            GenServer.stop(database.pid());
+        }
+    }
+
+    @Test
+    void aLeftoverTheCleanupCannotDeleteIsLoggedOnce() throws IOException {
+        Path folder = folderWithLeftovers();
+        Path stuck = folder.resolve(ListNames.TEMPORARY_PREFIX + "x.part");
+        Path deletable = folder.resolve(ListNames.TEMPORARY_PREFIX + "y.part");
 
         try (var log = LogRecords.of(FileStorage.class)) {
-            var database = TodoDatabase.start(folder);
-            try {
-                database.store("bob", ONE);
-                assertThat(database.get("bob")).isEqualTo(ONE);
-                assertThat(database.writeStatus().unsaved()).isEmpty();
-                assertThat(TermCodec.decode(Files.readAllBytes(folder.resolve("bob"))))
-                        .isEqualTo(ONE);
-            } finally {
-                GenServer.stop(database.pid());
-            }
+            GenServer.stop(TodoDatabase.start(folder).pid());
             assertThat(log.messages()).singleElement().asString()
                     .startsWith("cannot clean the database folder " + folder)
                     .contains(ListNames.TEMPORARY_PREFIX + "x.part");

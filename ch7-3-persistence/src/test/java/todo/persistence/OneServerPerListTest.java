@@ -3,13 +3,16 @@ package todo.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import genserver.GenServer;
+import genserver.Pid;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import todo.TodoEntry;
 import todo.TodoList;
+import todo.persistence.safety.FolderOwner;
 
 /**
  * Two caches on one folder's database: as the book's registered names give, a list has one server,
@@ -22,28 +25,47 @@ class OneServerPerListTest {
     @TempDir
     Path folder;
 
-    @Test
-    void twoCachesOnOneDatabaseShareEachListsServerAndLoseNoChange() {
-        var firstDatabase = TodoDatabase.start(folder);
-        var secondDatabase = TodoDatabase.start(folder);
-        var first = TodoCache.start(firstDatabase);
-        var second = TodoCache.start(secondDatabase);
+    private TodoDatabase firstDatabase;
+    private TodoDatabase secondDatabase;
+    private Pid<TodoCache.Request> first;
+    private Pid<TodoCache.Request> second;
+
+    /** Two caches, each on its own start of the database on one folder, take turns with bob. */
+    @BeforeEach
+    void tenChangesThroughTwoCaches() {
+        firstDatabase = TodoDatabase.start(folder);
+        secondDatabase = TodoDatabase.start(folder);
+        first = TodoCache.start(firstDatabase);
+        second = TodoCache.start(secondDatabase);
 
         for (int i = 0; i < 10; i++) {
             var cache = i % 2 == 0 ? first : second;
             TodoServer.addEntry(TodoCache.serverProcess(cache, "bob"),
                     new TodoEntry(DEC_19, "change " + i));
         }
+    }
 
+    /** Stops what {@link #tenChangesThroughTwoCaches} started; twice counts once. */
+    @AfterEach
+    void stop() {
+        FolderOwner.stopIfAlive(first);
+        FolderOwner.stopIfAlive(second);
+        firstDatabase.close();
+        secondDatabase.close();
+    }
+
+    @Test
+    void twoCachesOnOneDatabaseShareEachListsServer() {
         assertThat(TodoServer.entries(TodoCache.serverProcess(first, "bob"), DEC_19)).hasSize(10);
         assertThat(TodoServer.entries(TodoCache.serverProcess(second, "bob"), DEC_19))
                 .hasSize(10);
+    }
+
+    @Test
+    void twoCachesOnOneDatabaseLoseNoChange() {
         var disk = new ListStore(new FileStorage(folder));
         await().until(() -> disk.load("bob") != null && disk.load("bob").size() == 10);
-        GenServer.stop(first);
-        GenServer.stop(second);
-        firstDatabase.close();
-        secondDatabase.close();
+        stop();
         assertThat(disk.load("bob")).extracting(TodoList::size).isEqualTo(10);
     }
 }

@@ -15,6 +15,7 @@ import genserver.GenServer;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import testsupport.Hold;
 import todo.TodoEntry;
 import todo.TodoList;
 
@@ -68,13 +69,13 @@ class TodoServerTest {
 
     @Test
     void startReturnsBeforeTheListIsLoaded() {
-        var storage = new GatedStorage(new InMemoryStorage());
-        var database = TodoDatabase.start(storage);
+        var hold = Hold.everything();
+        var database = TodoDatabase.start(hold.around(new InMemoryStorage()));
 
-        var server = TodoServer.start("slow", database); // the load waits on the closed gate
+        var server = TodoServer.start("slow", database); // the load waits on the hold
 
         TodoServer.addEntry(server, new TodoEntry(DEC_19, "queued behind the load"));
-        storage.open();
+        hold.release();
         await().until(() -> TodoServer.entries(server, DEC_19).size() == 1);
         GenServer.stop(server);
         GenServer.stop(database.pid());

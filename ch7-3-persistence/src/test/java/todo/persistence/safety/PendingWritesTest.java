@@ -79,22 +79,37 @@ class PendingWritesTest {
         assertThat(wait).isEqualTo(PendingWrites.MAX_BACKOFF.toNanos());
     }
 
-    @Test
-    void aListsOwnStoreRetryAndCloseTryAtOnceWhateverTheBackOff() throws IOException {
+    /** Good stores until every failing list is backing off. */
+    private void backingOff() {
         for (int i = 0; i < GOOD_STORES; i++) {
             writes.write("good", LIST);
         }
         assertThat(storage.attemptsOf(failing)).isEqualTo(2 * FAILING); // backing off now
+    }
+
+    @Test
+    void aListsOwnStoreTriesAtOnceWhateverTheBackOff() {
+        backingOff();
 
         writes.write("failing-3", LIST);
         assertThat(storage.attemptsOf(List.of("failing-3"))).isEqualTo(3);
+    }
+
+    @Test
+    void aRetryTriesAtOnceWhateverTheBackOff() {
+        backingOff();
 
         writes.retry();
-        assertThat(storage.attemptsOf(failing)).isEqualTo(3 * FAILING + 1);
+        assertThat(storage.attemptsOf(failing)).isEqualTo(3 * FAILING);
+    }
+
+    @Test
+    void aCloseTriesAtOnceWhateverTheBackOff() throws IOException {
+        backingOff();
 
         Files.delete(folder.resolve("failing-7")); // this one can be written again
         writes.close();
-        assertThat(storage.attemptsOf(failing)).isEqualTo(4 * FAILING + 1);
+        assertThat(storage.attemptsOf(failing)).isEqualTo(3 * FAILING);
         assertThat(writes.status().unsaved()).hasSize(FAILING - 1).doesNotContain("failing-7");
         assertThat(new ListStore(new FileStorage(folder)).load("failing-7")).isEqualTo(LIST);
     }

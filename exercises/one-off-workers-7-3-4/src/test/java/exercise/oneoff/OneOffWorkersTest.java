@@ -15,11 +15,11 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import testsupport.Hold;
 import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.Database;
@@ -64,10 +64,10 @@ class OneOffWorkersTest {
 
     @Test
     void aSlowGetDoesNotDelayOtherRequests() throws InterruptedException {
-        var slowDisk = new CountDownLatch(1);
+        var slowDisk = Hold.readsOf("slow");
         var files = new FileStorage(folder);
         files.write("slow", todo.persistence.codec.TermCodec.encode(listOf("Slow")));
-        var database = start(new SlowReadsOf("slow", slowDisk, files));
+        var database = start(slowDisk.around(files));
         var slowAnswer = Collections.synchronizedList(new ArrayList<TodoList>());
         Thread slowCaller = elsewhere.start(() -> slowAnswer.add(database.get("slow")));
 
@@ -76,7 +76,7 @@ class OneOffWorkersTest {
         elsewhere.await().until(() -> listOf("Fast").equals(database.get("fast")));
         assertThat(slowAnswer).isEmpty();
 
-        slowDisk.countDown();
+        slowDisk.release();
         elsewhere.join(slowCaller);
         assertThat(slowAnswer).containsExactly(listOf("Slow"));
     }
@@ -98,30 +98,5 @@ class OneOffWorkersTest {
 
         IntStream.range(0, 100)
                 .forEach(i -> assertThat(answers.get(i)).isEqualTo(listOf("entry " + i)));
-    }
-
-    /** Storage whose reads of one key wait for a latch: a slow disk for one file. */
-    record SlowReadsOf(String key, CountDownLatch latch, Storage inner) implements Storage {
-        @Override
-        public void write(String key, byte[] bytes) {
-            inner.write(key, bytes);
-        }
-
-        @Override
-        public byte[] read(String key) {
-            if (key.equals(this.key)) {
-                try {
-                    latch.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return inner.read(key);
-        }
-
-        @Override
-        public String locationOf(String key) {
-            return inner.locationOf(key);
-        }
     }
 }
