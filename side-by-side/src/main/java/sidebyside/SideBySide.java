@@ -332,8 +332,8 @@ public record SideBySide(String title, List<Twin> twins, List<Figure> figures, i
             out.printf(Locale.ROOT, "  %s (%s)%n", figure.name(), figure.unit());
             for (Side side : ran) {
                 double[] values = column(side.runs(), f);
-                out.printf(Locale.ROOT, "    %-" + width + "s%s   median %s%n", side.label(),
-                        list(values), fmt(median(values)));
+                printLine(out, String.format(Locale.ROOT, "    %-" + width + "s%s   median %s",
+                        side.label(), list(values), fmt(median(values))));
             }
             if (!figure.everyTwin()) {
                 continue; // no ratio to a figure that Java does not print
@@ -353,8 +353,22 @@ public record SideBySide(String title, List<Twin> twins, List<Figure> figures, i
             ratios[i] = java[i] / other[i];
         }
         double ratio = median(ratios);
-        out.printf(Locale.ROOT, "    Java / %s per round %s   median %s (%s)%n", name,
-                list(ratios), fmt(ratio), verdict(figure, ratio));
+        printLine(out, String.format(Locale.ROOT, "    Java / %s per round %s   median %s (%s)",
+                name, list(ratios), fmt(ratio), verdict(figure, ratio)));
+    }
+
+    /** The widest line of the table. */
+    static final int COLUMNS = 100;
+
+    /** {@code line}, its median on a line of its own where it would pass {@link #COLUMNS}. */
+    private static void printLine(PrintStream out, String line) {
+        int median = line.lastIndexOf("   median ");
+        if (line.length() <= COLUMNS || median < 0) {
+            out.println(line);
+        } else {
+            out.println(line.substring(0, median));
+            out.println("     " + line.substring(median));
+        }
     }
 
     static String verdict(Figure figure, double ratio) {
