@@ -188,8 +188,9 @@ public final class CacheLoad {
 
     /**
      * This program with the JVM options it was started with, next to {@code elixir --erl "+P
-     * 2000000" load_test.exs} (the book's command), both with the same options, and the BEAM given
-     * as many schedulers ({@code +S N}) as this JVM has carrier threads.
+     * 2000000" load_test.exs} (the book's command), all with the same options; the BEAM runs once
+     * per setting of {@link #beamSchedulers}: first as many schedulers ({@code +S N}) as this JVM
+     * has carrier threads, then on its default (one per core) and on {@code +S 1}.
      */
     static SideBySide sideBySide(List<String> options, int rounds) {
         return sideBySide(options, rounds, System.getProperty(CARRIERS));
@@ -197,15 +198,50 @@ public final class CacheLoad {
 
     /** {@code carriers}: this JVM's carrier threads as set, or null for the JDK's default. */
     static SideBySide sideBySide(List<String> options, int rounds, String carriers) {
+        return sideBySide(options, rounds, carriers, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The same on a machine of {@code cores} cores. */
+    static SideBySide sideBySide(List<String> options, int rounds, String carriers, int cores) {
         var java = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
         java.add(CacheLoad.class.getName());
         java.addAll(options);
-        // One core each: a JVM on one carrier against a BEAM on one scheduler, not on two.
-        String erl = "+P 2000000" + (carriers == null ? "" : " +S " + Integer.parseInt(carriers));
-        var elixir = new ArrayList<>(List.of("--erl", erl, elixirTwin().toString()));
-        elixir.addAll(options);
+        var twins = new ArrayList<SideBySide.Twin>();
+        twins.add(SideBySide.Twin.java(SideBySide.JAVA, java));
+        for (Integer schedulers : beamSchedulers(carriers, cores)) {
+            String erl = "+P 2000000" + (schedulers == null ? "" : " +S " + schedulers);
+            var elixir = new ArrayList<>(List.of("--erl", erl, elixirTwin().toString()));
+            elixir.addAll(options);
+            twins.add(SideBySide.Twin.elixir(beamLabel(schedulers, cores), elixir));
+        }
         return new SideBySide("CacheLoad " + String.join(" ", options) + ": Java / Elixir",
-                java, elixir, figures(), rounds);
+                twins, figures(), rounds);
+    }
+
+    /**
+     * The BEAM's settings, as its {@code +S} (null: its default, a scheduler per core), a run of
+     * the Elixir twin each in every round: first as many as this JVM has {@code carriers} (null:
+     * the JDK's default, a carrier per core), one core against one core; then the default and
+     * {@code +S 1}, each unless a setting before it already runs that many schedulers.
+     */
+    static List<Integer> beamSchedulers(String carriers, int cores) {
+        var settings = new ArrayList<Integer>();
+        settings.add(carriers == null ? null : Integer.valueOf(Integer.parseInt(carriers)));
+        for (Integer other : java.util.Arrays.asList(null, 1)) {
+            int count = other == null ? cores : other;
+            if (settings.stream().noneMatch(s -> (s == null ? cores : s) == count)) {
+                settings.add(other);
+            }
+        }
+        return settings;
+    }
+
+    /** The row of the BEAM with {@code schedulers} ({@code +S}; null for its default). */
+    static String beamLabel(Integer schedulers, int cores) {
+        if (schedulers == null) {
+            return "Elixir (default schedulers, " + cores + ")";
+        }
+        return "Elixir (+S " + schedulers + (schedulers == cores ? ", as by default)" : ")");
     }
 
     /** The rounds of {@code --vs pekko} without {@code --vs-elixir N}. */
@@ -338,25 +374,45 @@ public final class CacheLoad {
      * set apart from the cache's.
      */
     static void printOverTheFloor(SideBySide.Outcome outcome, int clients, PrintStream out) {
-        out.printf(Locale.ROOT, "a get takes %s a bare round trip in Java%s%s%n",
-                times(medianRatio(outcome.java(), GET, BARE)),
-                others(outcome.elixir(), "Elixir", runs -> times(medianRatio(runs, GET, BARE))),
-                others(outcome.pekko(), "Pekko", runs -> times(medianRatio(runs, GET, BARE))));
+        printWrapped(out, "a get takes " + times(medianRatio(outcome.java(), GET, BARE))
+                + " a bare round trip in Java" + others(outcome,
+                        runs -> times(medianRatio(runs, GET, BARE))));
         if (clients > 1) {
-            out.printf(Locale.ROOT, "%d clients get %s of the bare round trips per second in"
-                    + " Java%s%s%n", clients,
-                    percent(medianRatio(outcome.java(), CONCURRENT, BARE_CONCURRENT)),
-                    others(outcome.elixir(), "Elixir",
-                            runs -> percent(medianRatio(runs, CONCURRENT, BARE_CONCURRENT))),
-                    others(outcome.pekko(), "Pekko",
+            printWrapped(out, clients + " clients get "
+                    + percent(medianRatio(outcome.java(), CONCURRENT, BARE_CONCURRENT))
+                    + " of the bare round trips per second in Java" + others(outcome,
                             runs -> percent(medianRatio(runs, CONCURRENT, BARE_CONCURRENT))));
         }
     }
 
-    /** ", {figure} in {name}" where that twin ran; nothing where it did not. */
-    private static String others(List<SideBySide.Run> runs, String name,
+    /** ", {figure} in {label}" for every twin after Java that ran. */
+    private static String others(SideBySide.Outcome outcome,
             java.util.function.Function<List<SideBySide.Run>, String> figure) {
-        return runs.isEmpty() ? "" : ", " + figure.apply(runs) + " in " + name;
+        var text = new StringBuilder();
+        for (var side : outcome.sides().subList(1, outcome.sides().size())) {
+            if (!side.runs().isEmpty()) {
+                text.append(", ").append(figure.apply(side.runs())).append(" in ")
+                        .append(side.label());
+            }
+        }
+        return text.toString();
+    }
+
+    /** The widest line printed. */
+    static final int COLUMNS = 100;
+
+    /** {@code text} in lines of at most {@link #COLUMNS}, broken after a comma, then indented. */
+    static void printWrapped(PrintStream out, String text) {
+        var line = new StringBuilder();
+        for (String part : text.split("(?<=, )")) {
+            if (line.length() > 0 && line.length() + part.stripTrailing().length() > COLUMNS) {
+                out.println(line.toString().stripTrailing());
+                line.setLength(0);
+                line.append("  ");
+            }
+            line.append(part);
+        }
+        out.println(line);
     }
 
     /** The median over the runs of figure {@code of} divided by figure {@code by}; NaN if none. */

@@ -15,82 +15,166 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
- * Runs a Java benchmark and its Elixir twin alternately, several rounds, each in a fresh VM, and
- * prints one table: every figure for both, the median of each, and the median of the per-round
- * ratios Java / Elixir. With a Pekko twin ({@code --vs pekko}: the same workload on Apache Pekko's
- * typed actors, module {@code pekko-twin}) it runs third in every round, and the table has a third
- * column and the ratios Java / Pekko. Absolute times on a shared machine swing from run to run; two runtimes
- * measured one right after the other, round after round, swing together, so their ratio means
- * something where a lone figure does not.
+ * Runs a Java benchmark and its twins alternately, several rounds, each in a fresh VM, and prints
+ * one table: every figure for each, the median of each, and the median of the per-round ratios
+ * Java / twin. The twins are a list, each with the label of its row: the Elixir twin (once, or
+ * once per BEAM setting, say its default schedulers and {@code +S 1}) and, with {@code --vs pekko},
+ * the same workload on Apache Pekko's typed actors (module {@code pekko-twin}), run last in every
+ * round. Absolute times on a shared machine swing from run to run; runtimes measured one right
+ * after the other, round after round, swing together, so their ratio means something where a lone
+ * figure does not.
  *
- * <p>Where {@code elixir} is not installed it says so in one line and prints the Java figures
- * alone.
+ * <p>Where {@code elixir} is not installed it says so in one line and leaves the Elixir twins out.
  *
  * @param title what is compared, the table's heading
- * @param javaCommand the Java twin: JVM options, the main class and its arguments (run with this
- *     JVM's own {@code java} and class path)
- * @param elixirCommand the Elixir twin: the arguments of {@code elixir} (options, script, its
- *     arguments)
- * @param figures what both twins print
- * @param rounds how many pairs to run
- * @param pekkoCommand the Pekko twin, as {@code javaCommand} (its main class must be on this JVM's
- *     class path); empty for none
+ * @param twins what runs in every round, in this order; the first is the Java benchmark that the
+ *     others are set against
+ * @param figures what the twins print
+ * @param rounds how many rounds to run
  */
-public record SideBySide(String title, List<String> javaCommand, List<String> elixirCommand,
-        List<Figure> figures, int rounds, List<String> pekkoCommand) {
+public record SideBySide(String title, List<Twin> twins, List<Figure> figures, int rounds) {
+
+    /** The label of the Java benchmark's row, of the Elixir twin's and of the Pekko twin's. */
+    public static final String JAVA = "Java", ELIXIR = "Elixir", PEKKO_LABEL = "Pekko";
+
+    /**
+     * One runtime's row: its label and its command.
+     *
+     * @param label the row's name, and the ratio's ("Java / {label} per round")
+     * @param onBeam whether {@code command} is the arguments of {@code elixir} (options, script,
+     *     its arguments); else JVM options, a main class and its arguments, run with this JVM's
+     *     own {@code java} and class path (the main class must be on it)
+     * @param command what to run
+     */
+    public record Twin(String label, boolean onBeam, List<String> command) {
+        public Twin {
+            command = List.copyOf(command);
+        }
+
+        /** A twin that runs on this JVM's {@code java} and class path. */
+        public static Twin java(String label, List<String> command) {
+            return new Twin(label, false, command);
+        }
+
+        /** A twin that runs as {@code elixir} with {@code arguments}. */
+        public static Twin elixir(String label, List<String> arguments) {
+            return new Twin(label, true, arguments);
+        }
+    }
 
     public SideBySide {
-        javaCommand = List.copyOf(javaCommand);
-        elixirCommand = List.copyOf(elixirCommand);
+        twins = List.copyOf(twins);
         figures = List.copyOf(figures);
-        pekkoCommand = List.copyOf(pekkoCommand);
+        if (twins.isEmpty() || twins.getFirst().onBeam()) {
+            throw new IllegalArgumentException("the first twin is the Java benchmark: " + twins);
+        }
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds must be at least 1: " + rounds);
         }
     }
 
-    /** Java and Elixir only. */
+    /** Java and its Elixir twin. */
     public SideBySide(String title, List<String> javaCommand, List<String> elixirCommand,
             List<Figure> figures, int rounds) {
-        this(title, javaCommand, elixirCommand, figures, rounds, List.of());
+        this(title, List.of(Twin.java(JAVA, javaCommand), Twin.elixir(ELIXIR, elixirCommand)),
+                figures, rounds);
+    }
+
+    /** The same with {@code twin} run after the others in every round, a row of its own. */
+    public SideBySide with(Twin twin) {
+        var all = new ArrayList<>(twins);
+        all.add(twin);
+        return new SideBySide(title, all, figures, rounds);
     }
 
     /**
-     * The same with the Pekko twin {@code command} as a third column, its figures {@code
-     * figures}: those of the others, and any it alone prints ({@link Figure#onlySomeTwins}).
+     * The same with the Pekko twin {@code command} as a further row, its figures {@code figures}:
+     * those of the others, and any it alone prints ({@link Figure#onlySomeTwins}).
      */
     public SideBySide withPekko(List<String> command, List<Figure> figures) {
-        return new SideBySide(title.replace("Java / Elixir", "Java / Elixir / Pekko"),
-                javaCommand, elixirCommand, figures, rounds, command);
+        var all = new ArrayList<>(twins);
+        all.add(Twin.java(PEKKO_LABEL, command));
+        return new SideBySide(title.replace("Java / Elixir", "Java / Elixir / Pekko"), all,
+                figures, rounds);
+    }
+
+    /** The Java benchmark's command. */
+    public List<String> javaCommand() {
+        return twins.getFirst().command();
+    }
+
+    /** The first Elixir twin's arguments of {@code elixir}; empty if there is none. */
+    public List<String> elixirCommand() {
+        return twins.stream().filter(Twin::onBeam).findFirst().map(Twin::command)
+                .orElse(List.of());
+    }
+
+    /** The Pekko twin's command; empty if there is none. */
+    public List<String> pekkoCommand() {
+        return twins.stream().filter(t -> t.label().equals(PEKKO_LABEL) && !t.onBeam())
+                .findFirst().map(Twin::command).orElse(List.of());
     }
 
     /** One run's figures, in the order of {@link #figures}; NaN where a figure was missing. */
     public record Run(double[] values) {}
 
+    /** One twin's runs, a run per round; none where it did not run (Elixir not installed). */
+    public record Side(String label, boolean onBeam, List<Run> runs) {
+        public Side {
+            runs = List.copyOf(runs);
+        }
+    }
+
     /**
      * What the rounds measured, for a benchmark that judges the medians itself (say, against a
-     * limit of the machine); {@code elixir} is empty where Elixir is not installed, {@code pekko}
-     * where no Pekko twin ran.
+     * limit of the machine): a side per twin, in the order of {@link #twins}.
      */
-    public record Outcome(List<Run> java, List<Run> elixir, List<Run> pekko, boolean ok) {
+    public record Outcome(List<Side> sides, boolean ok) {
+        public Outcome {
+            sides = List.copyOf(sides);
+        }
+
         /** Java and Elixir only. */
         public Outcome(List<Run> java, List<Run> elixir, boolean ok) {
-            this(java, elixir, List.of(), ok);
+            this(List.of(new Side(JAVA, false, java), new Side(ELIXIR, true, elixir)), ok);
+        }
+
+        /** Java, Elixir and Pekko. */
+        public Outcome(List<Run> java, List<Run> elixir, List<Run> pekko, boolean ok) {
+            this(List.of(new Side(JAVA, false, java), new Side(ELIXIR, true, elixir),
+                    new Side(PEKKO_LABEL, false, pekko)), ok);
+        }
+
+        /** The Java benchmark's runs. */
+        public List<Run> java() {
+            return sides.getFirst().runs();
+        }
+
+        /** The first Elixir twin's runs; empty without Elixir. */
+        public List<Run> elixir() {
+            return sides.stream().filter(Side::onBeam).findFirst().map(Side::runs)
+                    .orElse(List.of());
+        }
+
+        /** The Pekko twin's runs; empty without it. */
+        public List<Run> pekko() {
+            return sides.stream().filter(s -> s.label().equals(PEKKO_LABEL) && !s.onBeam())
+                    .findFirst().map(Side::runs).orElse(List.of());
         }
 
         /** The median of figure {@code index} (in the order of {@link #figures}) of the Java runs. */
         public double javaMedian(int index) {
-            return median(column(java, index));
+            return median(column(java(), index));
         }
 
-        /** The same for the Elixir runs; NaN without Elixir. */
+        /** The same for the first Elixir twin's runs; NaN without Elixir. */
         public double elixirMedian(int index) {
-            return median(column(elixir, index));
+            return median(column(elixir(), index));
         }
 
         /** The same for the Pekko runs; NaN without them. */
         public double pekkoMedian(int index) {
-            return median(column(pekko, index));
+            return median(column(pekko(), index));
         }
     }
 
@@ -105,35 +189,34 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
     /** As {@link #run}, and returns what was measured. */
     public Outcome measure(PrintStream out, PrintStream log) {
         boolean withElixir = elixirInstalled();
-        if (!withElixir) {
+        if (!withElixir && twins.stream().anyMatch(Twin::onBeam)) {
             out.println("elixir is not installed (Debian: apt-get install elixir): "
                     + "the Java figures alone follow.");
         }
-        boolean withPekko = !pekkoCommand.isEmpty();
-        List<Run> java = new ArrayList<>();
-        List<Run> elixir = new ArrayList<>();
-        List<Run> pekko = new ArrayList<>();
+        List<List<Run>> runs = new ArrayList<>();
+        twins.forEach(twin -> runs.add(new ArrayList<>()));
         boolean ok = true;
         for (int round = 1; round <= rounds; round++) {
-            log.printf("-- round %d of %d: Java%n", round, rounds);
-            Run j = measure(javaProcess(javaCommand), log);
-            java.add(j);
-            ok &= complete(j);
-            if (withElixir) {
-                log.printf("-- round %d of %d: Elixir%n", round, rounds);
-                Run e = measure(elixirProcess(), log);
-                elixir.add(e);
-                ok &= complete(e);
-            }
-            if (withPekko) {
-                log.printf("-- round %d of %d: Pekko%n", round, rounds);
-                Run p = measure(javaProcess(pekkoCommand), log);
-                pekko.add(p);
-                ok &= complete(p);
+            for (int t = 0; t < twins.size(); t++) {
+                Twin twin = twins.get(t);
+                if (twin.onBeam() && !withElixir) {
+                    continue;
+                }
+                log.printf("-- round %d of %d: %s%n", round, rounds, twin.label());
+                Run run = measure(twin.onBeam()
+                        ? elixirProcess(twin.command())
+                        : javaProcess(twin.command()), log);
+                runs.get(t).add(run);
+                ok &= complete(run);
             }
         }
-        print(out, java, elixir, pekko);
-        return new Outcome(List.copyOf(java), List.copyOf(elixir), List.copyOf(pekko), ok);
+        var sides = new ArrayList<Side>();
+        for (int t = 0; t < twins.size(); t++) {
+            sides.add(new Side(twins.get(t).label(), twins.get(t).onBeam(), runs.get(t)));
+        }
+        Outcome outcome = new Outcome(sides, ok);
+        print(out, outcome);
+        return outcome;
     }
 
     /** Whether the run printed every figure that every twin prints. */
@@ -169,10 +252,10 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
         throw new IllegalArgumentException("no main class in " + command);
     }
 
-    private List<String> elixirProcess() {
+    private static List<String> elixirProcess(List<String> arguments) {
         var command = new ArrayList<String>();
         command.add("elixir");
-        command.addAll(elixirCommand);
+        command.addAll(arguments);
         return command;
     }
 
@@ -233,31 +316,31 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
         return all.toString();
     }
 
-    private void print(PrintStream out, List<Run> java, List<Run> elixir, List<Run> pekko) {
+    /**
+     * The table of {@code outcome}: under each figure a row per twin that ran, its label padded to
+     * the longest, then a line of ratios Java / twin per twin.
+     */
+    void print(PrintStream out, Outcome outcome) {
+        List<Side> ran = outcome.sides().stream().filter(s -> !s.runs().isEmpty()).toList();
+        int width = Math.max(6, ran.stream().mapToInt(s -> s.label().length()).max().orElse(0))
+                + 2;
         out.println();
         out.println(title + String.format(Locale.ROOT, " (%d round%s, run alternately)",
                 rounds, rounds == 1 ? "" : "s"));
         for (int f = 0; f < figures.size(); f++) {
             Figure figure = figures.get(f);
-            double[] j = column(java, f);
             out.printf(Locale.ROOT, "  %s (%s)%n", figure.name(), figure.unit());
-            out.printf(Locale.ROOT, "    Java    %s   median %s%n", list(j), fmt(median(j)));
-            if (!elixir.isEmpty()) {
-                double[] e = column(elixir, f);
-                out.printf(Locale.ROOT, "    Elixir  %s   median %s%n", list(e), fmt(median(e)));
-            }
-            if (!pekko.isEmpty()) {
-                double[] p = column(pekko, f);
-                out.printf(Locale.ROOT, "    Pekko   %s   median %s%n", list(p), fmt(median(p)));
+            for (Side side : ran) {
+                double[] values = column(side.runs(), f);
+                printLine(out, String.format(Locale.ROOT, "    %-" + width + "s%s   median %s",
+                        side.label(), list(values), fmt(median(values))));
             }
             if (!figure.everyTwin()) {
                 continue; // no ratio to a figure that Java does not print
             }
-            if (!elixir.isEmpty()) {
-                printRatios(out, figure, j, column(elixir, f), "Elixir");
-            }
-            if (!pekko.isEmpty()) {
-                printRatios(out, figure, j, column(pekko, f), "Pekko");
+            double[] java = column(outcome.java(), f);
+            for (Side side : ran.subList(1, ran.size())) {
+                printRatios(out, figure, java, column(side.runs(), f), side.label());
             }
         }
     }
@@ -270,8 +353,22 @@ public record SideBySide(String title, List<String> javaCommand, List<String> el
             ratios[i] = java[i] / other[i];
         }
         double ratio = median(ratios);
-        out.printf(Locale.ROOT, "    Java / %s per round %s   median %s (%s)%n", name,
-                list(ratios), fmt(ratio), verdict(figure, ratio));
+        printLine(out, String.format(Locale.ROOT, "    Java / %s per round %s   median %s (%s)",
+                name, list(ratios), fmt(ratio), verdict(figure, ratio)));
+    }
+
+    /** The widest line of the table. */
+    static final int COLUMNS = 100;
+
+    /** {@code line}, its median on a line of its own where it would pass {@link #COLUMNS}. */
+    private static void printLine(PrintStream out, String line) {
+        int median = line.lastIndexOf("   median ");
+        if (line.length() <= COLUMNS || median < 0) {
+            out.println(line);
+        } else {
+            out.println(line.substring(0, median));
+            out.println("     " + line.substring(median));
+        }
     }
 
     static String verdict(Figure figure, double ratio) {

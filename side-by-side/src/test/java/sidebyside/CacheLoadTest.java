@@ -99,6 +99,81 @@ class CacheLoadTest {
     }
 
     @Test
+    void vsElixirRunsTheBeamOnItsDefaultSchedulersAndOnOneInEveryRound() {
+        var options = List.of("--clients", "64");
+        String twin = CacheLoad.elixirTwin().toString();
+
+        var oneCarrier = CacheLoad.sideBySide(options, 3, "1", 2);
+        assertThat(oneCarrier.twins()).extracting(SideBySide.Twin::label).containsExactly("Java",
+                "Elixir (+S 1)", "Elixir (default schedulers, 2)");
+        assertThat(oneCarrier.twins().get(1).command()).containsExactly("--erl",
+                "+P 2000000 +S 1", twin, "--clients", "64");
+        assertThat(oneCarrier.twins().get(2).command()).containsExactly("--erl", "+P 2000000",
+                twin, "--clients", "64");
+        assertThat(oneCarrier.twins()).extracting(SideBySide.Twin::onBeam)
+                .containsExactly(false, true, true);
+
+        assertThat(CacheLoad.sideBySide(options, 3, null, 4).twins())
+                .extracting(SideBySide.Twin::label)
+                .containsExactly("Java", "Elixir (default schedulers, 4)", "Elixir (+S 1)");
+        assertThat(CacheLoad.sideBySide(options, 3, "2", 2).twins())
+                .extracting(SideBySide.Twin::label)
+                .containsExactly("Java", "Elixir (+S 2, as by default)", "Elixir (+S 1)");
+        assertThat(CacheLoad.sideBySide(options, 3, "3", 2).twins())
+                .extracting(SideBySide.Twin::label).containsExactly("Java", "Elixir (+S 3)",
+                        "Elixir (default schedulers, 2)", "Elixir (+S 1)");
+        // One core: the default is +S 1, one row.
+        assertThat(CacheLoad.sideBySide(options, 3, "1", 1).twins())
+                .extracting(SideBySide.Twin::label)
+                .containsExactly("Java", "Elixir (+S 1, as by default)");
+
+        var withPekko = CacheLoad.withPekko(oneCarrier, options, "1");
+        assertThat(withPekko.twins()).extracting(SideBySide.Twin::label).containsExactly("Java",
+                "Elixir (+S 1)", "Elixir (default schedulers, 2)", "Pekko");
+    }
+
+    @Test
+    void theTableWithBothBeamSettingsAndPekkoFitsInAHundredColumns() {
+        var options = List.of("--processes", "1000000", "--clients", "64");
+        var sideBySide = CacheLoad.withPekko(CacheLoad.sideBySide(options, 3, "1", 2), options,
+                "1");
+        var java = new Run(new double[]{4.29, 1.92, 1_519, 608_492, 0.95, 1_073_481, Double.NaN});
+        var elixir = new Run(new double[]{12.9, 2.94, 3_068, 394_401, 1.48, 453_331, Double.NaN});
+        var pekko = new Run(new double[]{6.0, 5.0, 1_000, 400_000, 2.0, 1_600_000, 1_900_000});
+        var outcome = new SideBySide.Outcome(List.of(
+                new SideBySide.Side("Java", false, List.of(java, java, java)),
+                new SideBySide.Side("Elixir (+S 1)", true, List.of(elixir, elixir, elixir)),
+                new SideBySide.Side("Elixir (default schedulers, 2)", true,
+                        List.of(elixir, elixir, elixir)),
+                new SideBySide.Side("Pekko", false, List.of(pekko, pekko, pekko))), true);
+        var out = new ByteArrayOutputStream();
+
+        sideBySide.print(new PrintStream(out, true, StandardCharsets.UTF_8), outcome);
+        CacheLoad.printOverTheFloor(outcome, 64,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(table.lines()).allSatisfy(line -> assertThat(line.length())
+                .as(line).isLessThanOrEqualTo(100));
+        assertThat(table).contains("  average get (µs)\n"
+                + "    Java                            1.92 1.92 1.92   median 1.92\n"
+                + "    Elixir (+S 1)                   2.94 2.94 2.94   median 2.94\n"
+                + "    Elixir (default schedulers, 2)  2.94 2.94 2.94   median 2.94\n"
+                + "    Pekko                           5.00 5.00 5.00   median 5.00\n"
+                + "    Java / Elixir (+S 1) per round 0.65 0.65 0.65   median 0.65"
+                + " (Java 1.53x better)\n"
+                + "    Java / Elixir (default schedulers, 2) per round 0.65 0.65 0.65   median 0.65"
+                + " (Java 1.53x better)\n"
+                + "    Java / Pekko per round 0.38 0.38 0.38   median 0.38 (Java 2.60x better)\n");
+        assertThat(table).endsWith(
+                "a get takes 2.02x a bare round trip in Java, 1.99x in Elixir (+S 1),\n"
+                        + "  1.99x in Elixir (default schedulers, 2), 2.50x in Pekko\n"
+                        + "64 clients get 57 % of the bare round trips per second in Java,"
+                        + " 87 % in Elixir (+S 1),\n"
+                        + "  87 % in Elixir (default schedulers, 2), 25 % in Pekko\n");
+    }
+
+    @Test
     void theTwinsPrintEveryFigureInTheSameWords() {
         var javaLines = List.of("average put 4.29 µs", "average get 1.92 µs",
                 "peak RSS with 1,000,000 servers: 1,519 MB",

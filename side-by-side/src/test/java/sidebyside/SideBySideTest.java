@@ -120,6 +120,91 @@ class SideBySideTest {
                 .doesNotContain("(no figure)");
     }
 
+    @Test
+    void eachTwinOfTheListRunsInEveryRoundAsARowAndARatioLineOfItsOwn() {
+        var out = new java.io.ByteArrayOutputStream();
+        var log = new java.io.ByteArrayOutputStream();
+        var time = Figure.lowerIsBetter("time", "ms", "took ([0-9.]+) ms");
+        var bench = new SideBySide("printing: Java / twins", List.of(
+                SideBySide.Twin.java("Java", List.of(PrintsAFigure.class.getName())),
+                SideBySide.Twin.java("Twin (a long label)",
+                        List.of(PrintsAnotherFigure.class.getName())),
+                SideBySide.Twin.java("Twin (short)", List.of(PrintsAFigure.class.getName()))),
+                List.of(time), 2);
+
+        var outcome = bench.measure(new java.io.PrintStream(out, true),
+                new java.io.PrintStream(log, true));
+
+        assertThat(outcome.ok()).isTrue();
+        assertThat(outcome.sides()).extracting(SideBySide.Side::label)
+                .containsExactly("Java", "Twin (a long label)", "Twin (short)");
+        assertThat(outcome.sides().get(1).runs()).hasSize(2);
+        assertThat(log.toString().lines().filter(line -> line.startsWith("-- round")))
+                .containsExactly("-- round 1 of 2: Java", "-- round 1 of 2: Twin (a long label)",
+                        "-- round 1 of 2: Twin (short)", "-- round 2 of 2: Java",
+                        "-- round 2 of 2: Twin (a long label)", "-- round 2 of 2: Twin (short)");
+        assertThat(out.toString()).contains(
+                "  time (ms)\n"
+                        + "    Java                 5.00 5.00   median 5.00\n"
+                        + "    Twin (a long label)  10.0 10.0   median 10.0\n"
+                        + "    Twin (short)         5.00 5.00   median 5.00\n"
+                        + "    Java / Twin (a long label) per round 0.50 0.50   median 0.50"
+                        + " (Java 2.00x better)\n"
+                        + "    Java / Twin (short) per round 1.00 1.00   median 1.00"
+                        + " (Java 1.00x worse)\n");
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIf("sidebyside.SideBySide#elixirInstalled")
+    void twoElixirTwinsRunEachWithItsOwnArguments() {
+        var out = new java.io.ByteArrayOutputStream();
+        var time = Figure.lowerIsBetter("time", "ms", "took ([0-9.]+) ms");
+        var bench = new SideBySide("printing: Java / Elixir",
+                List.of(PrintsAFigure.class.getName()),
+                List.of("-e", "IO.puts(\"took 7 ms\")"), List.of(time), 1)
+                .with(SideBySide.Twin.elixir("Elixir (other)",
+                        List.of("-e", "IO.puts(\"took 20 ms\")")));
+
+        var outcome = bench.measure(new java.io.PrintStream(out, true),
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+
+        assertThat(outcome.elixirMedian(0)).isEqualTo(7);
+        assertThat(SideBySide.median(new double[]{outcome.sides().get(2).runs().getFirst()
+                .values()[0]})).isEqualTo(20);
+        assertThat(out.toString()).contains("    Elixir (other)  20.0   median 20.0",
+                "    Java / Elixir per round 0.71   median 0.71 (Java 1.40x better)",
+                "    Java / Elixir (other) per round 0.25   median 0.25 (Java 4.00x better)");
+    }
+
+    @Test
+    void aLineThatWouldPassAHundredColumnsPutsItsMedianOnTheNext() {
+        var rate = Figure.higherIsBetter("rate", "/s", "([0-9,]+)/s");
+        var bench = new SideBySide("wide: Java / Elixir", List.of(
+                SideBySide.Twin.java("Java", List.of("Main")),
+                SideBySide.Twin.elixir("Elixir (default schedulers, 2)", List.of("twin.exs"))),
+                List.of(rate), 6);
+        var java = new SideBySide.Run(new double[]{1_073_481});
+        var elixir = new SideBySide.Run(new double[]{453_331});
+        var outcome = new SideBySide.Outcome(List.of(
+                new SideBySide.Side("Java", false, sixOf(java)),
+                new SideBySide.Side("Elixir (default schedulers, 2)", true, sixOf(elixir))), true);
+        var out = new java.io.ByteArrayOutputStream();
+
+        bench.print(new java.io.PrintStream(out, true), outcome);
+
+        assertThat(out.toString().lines()).allSatisfy(
+                line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
+        assertThat(out.toString()).contains("    Java / Elixir (default schedulers, 2) per round"
+                + " 2.37 2.37 2.37 2.37 2.37 2.37\n"
+                + "        median 2.37 (Java 2.37x better)\n",
+                "    Java                            1,073,481 1,073,481 1,073,481 1,073,481"
+                        + " 1,073,481 1,073,481\n        median 1,073,481\n");
+    }
+
+    private static List<SideBySide.Run> sixOf(SideBySide.Run run) {
+        return java.util.Collections.nCopies(6, run);
+    }
+
     /** The Java twin of {@link #theOutcomeGivesTheMediansOfEachSide}. */
     public static final class PrintsAFigure {
         public static void main(String[] args) {
