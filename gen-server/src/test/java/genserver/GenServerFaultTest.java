@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import genserver.Probe.AwaitThenEcho;
+import genserver.Probe.Both;
 import genserver.Probe.Echo;
 import genserver.Probe.Msg;
 import genserver.Probe.Record;
 import genserver.Probe.Recorded;
 import genserver.Probe.ReplyLater;
 import genserver.Probe.StopSelf;
+import genserver.Probe.StopSelfInCall;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ class GenServerFaultTest {
         var terminated = Collections.synchronizedList(new ArrayList<Object>());
         Pid<Msg> probe = selfAware(terminated);
 
-        assertThatThrownBy(() -> GenServer.call(probe, new StopSelf(), GENEROUS))
+        assertThatThrownBy(() -> GenServer.call(probe, new StopSelfInCall(), GENEROUS))
                 .isInstanceOf(ProcessExitException.class)
                 .hasMessageContaining(probe.toString())
                 .hasMessageContaining("stops itself from a callback")
@@ -80,10 +82,10 @@ class GenServerFaultTest {
         var answers = Collections.synchronizedList(new ArrayList<Object>());
         var failures = Collections.synchronizedList(new ArrayList<Throwable>());
 
-        assertThat((String) GenServer.call(probe, new Echo("now"), forever)).isEqualTo("now");
+        assertThat(GenServer.call(probe, new Echo<>("now"), forever)).isEqualTo("now");
         Thread caller = Thread.ofVirtual().start(() -> {
             try {
-                answers.add(GenServer.call(probe, new ReplyLater(gate, "later"), forever));
+                answers.add(GenServer.call(probe, new ReplyLater<>(gate, "later"), forever));
             } catch (RuntimeException e) {
                 failures.add(e);
             }
@@ -100,19 +102,47 @@ class GenServerFaultTest {
     void aCallThatWillThrowSendsNothing() {
         Pid<Msg> probe = GenServer.start(new Probe());
         var gate = new CountDownLatch(1);
-        Thread.ofVirtual().start(() -> GenServer.call(probe, new AwaitThenEcho(gate, "busy")));
+        Thread.ofVirtual().start(() -> GenServer.call(probe, new AwaitThenEcho<>(gate, "busy")));
         await().until(() -> GenServer.messageQueueLength(probe) == 0 && gate.getCount() == 1);
 
         assertThatThrownBy(
-                () -> GenServer.call(probe, new Record("negative"), Duration.ofMillis(-1)))
+                () -> GenServer.call(probe, new Echo<>("negative"), Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot be negative");
-        assertThatThrownBy(() -> GenServer.call(probe, new Record("no timeout"), null))
+        assertThatThrownBy(() -> GenServer.call(probe, new Echo<>("no timeout"), null))
                 .isInstanceOf(NullPointerException.class);
         assertThat(GenServer.messageQueueLength(probe)).isZero();
 
         gate.countDown();
-        assertThat((List<Object>) GenServer.call(probe, new Recorded(), GENEROUS)).isEmpty();
+        assertThat(GenServer.call(probe, new Recorded(), GENEROUS)).isEmpty();
+    }
+
+    @Test
+    void aCastOfARequestThatIsAlsoACallIsRefusedInTheSenderAndNamesIt() {
+        Pid<Msg> probe = GenServer.start(new Probe());
+
+        assertThatThrownBy(() -> GenServer.cast(probe, new Both()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Both[] is a call (it implements Call):"
+                        + " send it with GenServer.call, not cast");
+    }
+
+    @Test
+    void aRefusedCastNeverReachesTheServersHandleCast() {
+        Pid<Msg> probe = GenServer.start(new Probe());
+
+        assertThatThrownBy(() -> GenServer.cast(probe, new Both()));
+
+        assertThat(GenServer.call(probe, new Recorded(), GENEROUS)).isEmpty();
+    }
+
+    @Test
+    void aCallOfARequestThatIsAlsoACastIsRefusedInTheCaller() {
+        Pid<Msg> probe = GenServer.start(new Probe());
+
+        assertThatThrownBy(() -> GenServer.call(probe, new Both(), GENEROUS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Both[] is a cast (it implements Cast)");
     }
 
     @Test
@@ -120,7 +150,7 @@ class GenServerFaultTest {
         Pid<Msg> probe = GenServer.start(new Probe());
         GenServer.stop(probe);
 
-        assertThatThrownBy(() -> GenServer.call(probe, new Echo("anyone?"), GENEROUS))
+        assertThatThrownBy(() -> GenServer.call(probe, new Echo<>("anyone?"), GENEROUS))
                 .isInstanceOf(ProcessExitException.class)
                 .hasMessageContaining("is not alive (exit reason: normal)");
         assertThat(GenServer.messageQueueLength(probe)).isZero();
@@ -135,14 +165,16 @@ class GenServerFaultTest {
     }
 
     /** Runs out of memory on every call, and again as its crash report is built. */
-    private static final class OutOfMemory implements GenServer<Huge, String> {
+    private record Encode() implements Call<Object> {}
+
+    private static final class OutOfMemory implements GenServer<Huge, Encode> {
         @Override
         public Result<Huge> init() {
             return Result.ok(new Huge());
         }
 
         @Override
-        public Result<Huge> handleCall(String request, From from, Huge state) {
+        public Result<Huge> handleCall(Encode request, From from, Huge state) {
             throw new OutOfMemoryError("Java heap space (while handling " + request + ")");
         }
     }
@@ -150,9 +182,9 @@ class GenServerFaultTest {
     @Test
     void anErrorEvenWhileTheCrashReportIsBuiltStillEndsTheProcessAndFreesItsName() {
         String name = "out of memory " + System.nanoTime();
-        Pid<String> pid = GenServer.start(name, new OutOfMemory());
+        Pid<Encode> pid = GenServer.start(name, new OutOfMemory());
 
-        assertThatThrownBy(() -> GenServer.call(pid, "encode", GENEROUS))
+        assertThatThrownBy(() -> GenServer.call(pid, new Encode(), GENEROUS))
                 .isInstanceOf(ProcessExitException.class).hasMessageContaining(pid.toString())
                 .hasRootCauseInstanceOf(OutOfMemoryError.class);
 
