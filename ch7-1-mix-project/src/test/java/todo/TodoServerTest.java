@@ -3,7 +3,6 @@ package todo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import genserver.GenServer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,16 +71,5 @@ class TodoServerTest {
                 .collect(Collectors.toSet());
         assertThat(entries.stream().map(TodoEntry::title).collect(Collectors.toSet()))
                 .isEqualTo(sent);
-    }
-
-    @Test
-    void aCallThatIsNotInTheProtocolIsRefusedByTheCompilerAndACastOfACallIsAnError() {
-        var todoServer = TodoServer.start();
-
-        // GenServer.call(todoServer, "entries") does not compile: the pid only takes Requests.
-        GenServer.cast(todoServer, new TodoServer.Entries(DEC_19));
-
-        assertThatThrownBy(() -> TodoServer.entries(todoServer, DEC_19))
-                .hasMessageContaining("entries is a call, not a cast");
     }
 }
