@@ -8,7 +8,7 @@ import todo.TodoList;
  * they do behind it (one process, one process per request, a pool of workers) is each design's
  * own business, which is what section 7.3.4 compares.
  */
-public interface Database {
+public interface Database extends AutoCloseable {
 
     /**
      * {@code Todo.Database.store/2}: save the whole list under {@code key}; may return before it is
@@ -69,4 +69,12 @@ public interface Database {
     default WriteStatus writeStatus() {
         return WriteStatus.NONE;
     }
+
+    /**
+     * This user is done with the database: a design stops what it started once its last user
+     * closes it. Nothing to do for a design that starts nothing. It throws no checked exception,
+     * so that try-with-resources needs no catch.
+     */
+    @Override
+    default void close() {}
 }

@@ -1,5 +1,6 @@
 package todo.persistence;
 
+import genserver.GenServer;
 import java.time.LocalDate;
 import todo.Iex;
 import todo.TodoEntry;
@@ -18,7 +19,9 @@ public final class Main {
     static void replay(Iex iex) {
         // The database of ./persist, the one TodoCache.start() would start or find; we keep a
         // handle to read it back.
-        session(iex, TodoDatabase.start());
+        try (var database = TodoDatabase.start()) {
+            session(iex, database);
+        }
     }
 
     /** The 7.3.2 session against {@code database}; step 7.3.4 replays it against its pool. */
@@ -33,5 +36,6 @@ public final class Main {
                 () -> TodoServer.entries(bobsList, LocalDate.of(2023, 12, 19)));
         // The database serves one list's requests in order, so this get comes after the store.
         iex.eval("Todo.Database.get(\"bobs_list\")", () -> database.get("bobs_list"));
+        GenServer.stop(cache); // and its servers with it: the session leaves no process behind
     }
 }

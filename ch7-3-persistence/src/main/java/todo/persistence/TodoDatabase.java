@@ -1,5 +1,7 @@
 package todo.persistence;
 
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -28,16 +30,16 @@ public final class TodoDatabase implements Database {
     public sealed interface Request permits Store, Get, Retry, Status {}
 
     /** A cast: write the list. */
-    public record Store(String key, TodoList list) implements Request {}
+    public record Store(String key, TodoList list) implements Request, Cast {}
 
-    /** A call: read the list; the answer is a {@link Loaded}. */
-    public record Get(String key) implements Request {}
+    /** A call, answered with the list read, as a {@link Loaded}. */
+    public record Get(String key) implements Request, Call<Loaded> {}
 
     /** A cast: write again every list whose write failed. */
-    public record Retry() implements Request {}
+    public record Retry() implements Request, Cast {}
 
-    /** A call: the {@link WriteStatus}. */
-    public record Status() implements Request {}
+    /** A call, answered with the {@link WriteStatus}. */
+    public record Status() implements Request, Call<WriteStatus> {}
 
     /** OTP's {@code :infinity}: {@link GenServer#call} waits as long as it takes. */
     public static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
@@ -84,6 +86,7 @@ public final class TodoDatabase implements Database {
      * store it had accepted is on disk or logged as lost (however long its backlog takes). Closing
      * twice counts once.
      */
+    @Override
     public void close() {
         FolderOwner.close(lease, pid);
     }
@@ -180,8 +183,7 @@ public final class TodoDatabase implements Database {
             switch (request) {
                 case Store(String key, TodoList list) -> writes.write(key, list);
                 case Retry() -> writes.retry();
-                case Get get -> Misdirected.cast(get);
-                case Status status -> Misdirected.cast(status);
+                case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
             }
             return Result.noreply(writes);
         }
@@ -191,8 +193,7 @@ public final class TodoDatabase implements Database {
             return switch (request) {
                 case Get(String key) -> Result.reply(writes.get(key), writes);
                 case Status() -> Result.reply(writes.status(), writes);
-                case Store store -> Result.reply(Misdirected.call(store), writes);
-                case Retry retry -> Result.reply(Misdirected.call(retry), writes);
+                case Cast cast -> throw new AssertionError(cast); // call takes a Call only
             };
         }
         // end::callbacks[]

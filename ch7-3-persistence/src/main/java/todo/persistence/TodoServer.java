@@ -1,7 +1,9 @@
 package todo.persistence;
 
 import genserver.AlreadyStartedException;
+import genserver.Call;
 import genserver.CallTimeoutException;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -30,21 +32,21 @@ public final class TodoServer implements GenServer<TodoServer.State, TodoServer.
     public sealed interface Request permits AddEntry, Entries, StoreAgain, Self {}
 
     /** A cast: add the entry, then store the list. */
-    public record AddEntry(TodoEntry entry) implements Request {}
+    public record AddEntry(TodoEntry entry) implements Request, Cast {}
 
-    /** A call: the entries on a date. */
-    public record Entries(LocalDate date) implements Request {}
+    /** A call, answered with the entries on a date. */
+    public record Entries(LocalDate date) implements Request, Call<List<TodoEntry>> {}
 
     /**
      * A cast: store the list again if it is unsaved; from this server's back-off timer (its id, see
      * {@link Unsaved#timer()}), or {@link #ASKED} by its database's {@code retry}.
      */
-    public record StoreAgain(long timer) implements Request {
+    public record StoreAgain(long timer) implements Request, Cast {
         public static final long ASKED = Unsaved.NO_TIMER + 1;
     }
 
     /** A cast, sent once by {@link #start}: the server's own pid, for its timer and its database. */
-    public record Self(Pid<Request> pid) implements Request {}
+    public record Self(Pid<Request> pid) implements Request, Cast {}
 
     /**
      * The book's {@code {name, todo_list}}; the list is null until it has been loaded, {@code self}
@@ -138,8 +140,7 @@ public final class TodoServer implements GenServer<TodoServer.State, TodoServer.
             case StoreAgain(long timer) -> Result.noreply(saving.again(state, timer));
             case Self(Pid<Request> self) -> Result.noreply(saving.knownAs(
                     new State(state.name(), state.list(), self, state.unsaved())));
-            case Entries entries ->
-                throw new IllegalArgumentException("entries is a call, not a cast");
+            case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
         };
     }
     // end::callbacks[]
@@ -148,11 +149,7 @@ public final class TodoServer implements GenServer<TodoServer.State, TodoServer.
     public Result<State> handleCall(Request request, From from, State state) {
         return switch (request) {
             case Entries(LocalDate date) -> Result.reply(state.list().entries(date), state);
-            case AddEntry add ->
-                throw new IllegalArgumentException("add_entry is a cast, not a call");
-            case StoreAgain again ->
-                throw new IllegalArgumentException("store again is a cast, not a call");
-            case Self self -> throw new IllegalArgumentException("self is a cast, not a call");
+            case Cast cast -> throw new AssertionError(cast); // call takes a Call only
         };
     }
 

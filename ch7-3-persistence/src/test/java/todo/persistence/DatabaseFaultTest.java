@@ -439,19 +439,6 @@ class DatabaseFaultTest {
     }
 
     @Test
-    void aCallOnlyMessageSentAsACastAndACastOnlyOneAsACallAreDroppedNotFatal() {
-        GenServer.cast(database.pid(), new TodoDatabase.Get("alice"));
-        GenServer.cast(database.pid(), new TodoDatabase.Status());
-        Object answer = GenServer.call(database.pid(), new TodoDatabase.Store("bob", ONE));
-
-        assertThat(answer).isInstanceOf(IllegalArgumentException.class)
-                .hasToString(IllegalArgumentException.class.getName()
-                        + ": Store[key=bob, list=" + ONE + "] is a cast, not a call");
-        assertThat(database.get("bob")).isNull(); // the misdirected store did nothing
-        otherListsGoOn();
-    }
-
-    @Test
     void aListPastTheCapStopsEncodingAtTheCapAndIsNotRetriedWithOtherListsStores() {
         TodoList huge = ONE.addEntry(new TodoEntry(DEC_19, "x".repeat(CAP)));
         assertThatThrownBy(() -> TermCodec.encode(huge, CAP))
