@@ -47,7 +47,7 @@ class BottleneckTest {
             assertThat(stored.size()).isEqualTo(10);
         }
         GenServer.stop(cache);
-        GenServer.stop(database.pid());
+        database.close();
     }
 
     @Test
@@ -66,7 +66,7 @@ class BottleneckTest {
             assertThat(database.get("list 19").size()).isEqualTo(20);
             assertThat(database.get("list 20")).isNull();
         } finally {
-            GenServer.stop(database.pid()); // the demo stops its cache; the database is ours
+            database.close(); // the demo stops its cache; the database is ours
         }
     }
 
@@ -92,7 +92,7 @@ class BottleneckTest {
         assertThat(bob.entries(LocalDate.of(2023, 12, 19))).extracting(TodoEntry::title)
                 .containsExactly("Bob's");
         assertThat(GenServer.messageQueueLength(database.pid())).isZero();
-        GenServer.stop(database.pid());
+        database.close();
     }
 
     @Test

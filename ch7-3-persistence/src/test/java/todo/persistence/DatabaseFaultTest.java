@@ -65,7 +65,7 @@ class DatabaseFaultTest {
 
     @AfterEach
     void stop() {
-        GenServer.stop(database.pid());
+        database.close();
     }
 
     /** The list next door is still served, by the same live process. */
@@ -154,7 +154,7 @@ class DatabaseFaultTest {
                 .hasMessageStartingWith("cannot read the to-do list 'bob' from " + bob())
                 .hasRootCauseInstanceOf(AccessDeniedException.class);
         assertThat(unreadable.get("alice")).isEqualTo(ALICE);
-        GenServer.stop(unreadable.pid());
+        unreadable.close();
     }
 
     @Test
@@ -200,7 +200,7 @@ class DatabaseFaultTest {
             assertThatThrownBy(() -> byDefault.get("bob")).isInstanceOf(CorruptDataException.class)
                     .hasMessageContaining("is larger than " + (64L << 20) + " bytes");
         } finally {
-            GenServer.stop(byDefault.pid());
+            byDefault.close();
         }
     }
 
@@ -256,12 +256,15 @@ class DatabaseFaultTest {
 
     /** The child JVM, started under {@code LANG=C}: asks its cache for a non-ASCII list. */
     public static void main(String[] args) {
-        var cache = TodoCache.start(TodoDatabase.start(Path.of(args[0])));
-        try {
-            TodoCache.serverProcess(cache, "café");
-            System.out.println("accepted");
-        } catch (IllegalArgumentException e) {
-            System.out.println(e.getMessage());
+        try (var database = TodoDatabase.start(Path.of(args[0]))) {
+            var cache = TodoCache.start(database);
+            try {
+                TodoCache.serverProcess(cache, "café");
+                System.out.println("accepted");
+            } catch (IllegalArgumentException e) {
+                System.out.println(e.getMessage());
+            }
+            GenServer.stop(cache);
         }
         System.exit(0);
     }
@@ -309,7 +312,7 @@ class DatabaseFaultTest {
             assertThat(new ListStore(new FileStorage(folder.resolve("full"))).load("bob"))
                     .isEqualTo(TWO);
         }
-        GenServer.stop(full.pid());
+        full.close();
     }
 
     @Test
@@ -326,7 +329,7 @@ class DatabaseFaultTest {
         var files = new ListStore(new FileStorage(folder.resolve("full")));
         assertThat(files.load("bob")).isEqualTo(TWO);
         assertThat(files.load("carol")).isEqualTo(ONE);
-        GenServer.stop(full.pid());
+        full.close();
     }
 
     @Test
@@ -361,7 +364,7 @@ class DatabaseFaultTest {
         assertThatThrownBy(() -> restarted.get(".tmp-1f-2e.part"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("temporary files");
-        GenServer.stop(restarted.pid());
+        restarted.close();
     }
 
     @Test

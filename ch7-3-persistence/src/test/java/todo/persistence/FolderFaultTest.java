@@ -46,7 +46,7 @@ class FolderFaultTest {
                 assertThat(TermCodec.decode(Files.readAllBytes(folder.resolve("bob"))))
                         .isEqualTo(ONE);
             } finally {
-                GenServer.stop(database.pid());
+                database.close();
             }
             assertThat(log.messages()).singleElement().asString()
                     .startsWith("cannot clean the database folder " + folder)
@@ -72,7 +72,7 @@ class FolderFaultTest {
                     .isEqualTo(TWO);
             assertThat(database.get("bob")).isEqualTo(TWO);
         } finally {
-            GenServer.stop(database.pid());
+            database.close();
         }
     }
 

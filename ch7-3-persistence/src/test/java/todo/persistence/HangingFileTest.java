@@ -60,7 +60,7 @@ class HangingFileTest {
 
     @AfterEach
     void stop() {
-        GenServer.stop(database.pid());
+        database.close();
     }
 
     private void otherListsGoOn() {

@@ -77,6 +77,6 @@ class TodoServerTest {
         storage.open();
         await().until(() -> TodoServer.entries(server, DEC_19).size() == 1);
         GenServer.stop(server);
-        GenServer.stop(database.pid());
+        database.close();
     }
 }
