@@ -1,7 +1,9 @@
 package todo.pooling;
 
-import genserver.From;
+import genserver.Call;
 import genserver.CallTimeoutException;
+import genserver.Cast;
+import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
 import genserver.ProcessExitException;
@@ -24,11 +26,10 @@ import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.FileStorage;
 import todo.persistence.FolderOwner;
-import todo.persistence.StorageException;
 import todo.persistence.ListNames;
 import todo.persistence.ListStore;
-import todo.persistence.Misdirected;
 import todo.persistence.Storage;
+import todo.persistence.StorageException;
 import todo.persistence.TodoDatabase;
 import todo.persistence.WriteStatus;
 
@@ -51,7 +52,7 @@ import todo.persistence.WriteStatus;
  * died all the same (a bug) fails the pool's check on borrow and on return, and the pool starts a
  * new one.
  */
-public final class CheckoutPoolDatabase implements Database, AutoCloseable {
+public final class CheckoutPoolDatabase implements Database {
     private final GenericObjectPool<Pid<DatabaseWorker.Request>> pool;
     private final Pid<Ledger.Request> ledger;
     /** This start's share of its folder; null for a pool over any storage. */
@@ -253,33 +254,34 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
                 permits Self, Store, Outcome, Retry, Unsaved, Status, Queued, Drain {}
 
         /** A cast from {@link CheckoutPoolDatabase#start}: the ledger's own pid (OTP's {@code self()}). */
-        record Self(Pid<Request> pid) implements Request {}
+        record Self(Pid<Request> pid) implements Request, Cast {}
 
         /** A cast: number this store of the list and write it through the pool. */
-        record Store(String key, TodoList list) implements Request {}
+        record Store(String key, TodoList list) implements Request, Cast {}
 
         /** A cast from a one-off writer: whether store number {@code generation} is on disk. */
         record Outcome(String key, TodoList list, long generation, boolean onDisk)
                 implements
-                    Request {}
+                    Request,
+                    Cast {}
 
         /** A cast: write the unsaved lists again. */
-        record Retry() implements Request {}
+        record Retry() implements Request, Cast {}
 
         /**
          * A call: the latest stored list under {@code key} not known to be on disk yet (its write
          * is queued, running or failed), if there is one ({@link Kept}).
          */
-        record Unsaved(String key) implements Request {}
+        record Unsaved(String key) implements Request, Call<Kept> {}
 
-        /** A call: the {@link WriteStatus}. */
-        record Status() implements Request {}
+        /** A call, answered with the {@link WriteStatus}. */
+        record Status() implements Request, Call<WriteStatus> {}
 
-        /** A call: how many writes wait in the ledger's queue. */
-        record Queued() implements Request {}
+        /** A call, answered with how many writes wait in the ledger's queue. */
+        record Queued() implements Request, Call<Integer> {}
 
-        /** A call, as the pool stops: answered once no write is queued or running. */
-        record Drain() implements Request {}
+        /** A call, as the pool stops: answered ("drained") once no write is queued or running. */
+        record Drain() implements Request, Call<String> {}
 
         /** The answer to {@link Unsaved}: the list, or null if there is none. */
         record Kept(TodoList list) {}
@@ -349,22 +351,7 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
                             state.failedWrites() + (onDisk ? 0 : 1), state.drain(),
                             state.self())));
                 }
-                case Unsaved unsaved -> {
-                    Misdirected.cast(unsaved);
-                    yield Result.noreply(state);
-                }
-                case Status status -> {
-                    Misdirected.cast(status);
-                    yield Result.noreply(state);
-                }
-                case Queued queued -> {
-                    Misdirected.cast(queued);
-                    yield Result.noreply(state);
-                }
-                case Drain drain -> {
-                    Misdirected.cast(drain);
-                    yield Result.noreply(state);
-                }
+                case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
             };
         }
 
@@ -420,10 +407,7 @@ public final class CheckoutPoolDatabase implements Database, AutoCloseable {
                 case Queued() -> Result.reply(state.queue().size(), state);
                 case Drain() -> Result.noreply(startWrites(
                         state.with(state.running(), state.failedWrites(), from, state.self())));
-                case Self self -> Result.reply(Misdirected.call(self), state);
-                case Store store -> Result.reply(Misdirected.call(store), state);
-                case Outcome outcome -> Result.reply(Misdirected.call(outcome), state);
-                case Retry retry -> Result.reply(Misdirected.call(retry), state);
+                case Cast cast -> throw new AssertionError(cast); // call takes a Call only
             };
         }
 

@@ -1,5 +1,7 @@
 package todo.pooling;
 
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -7,7 +9,6 @@ import genserver.Result;
 import java.time.Duration;
 import todo.TodoList;
 import todo.persistence.ListStore;
-import todo.persistence.Misdirected;
 import todo.persistence.Loaded;
 import todo.persistence.PendingWrites;
 import todo.persistence.Storage;
@@ -21,19 +22,22 @@ import todo.persistence.WriteStatus;
 public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWorker.Request> {
 
     /** A worker's protocol. */
-    public sealed interface Request permits Store, Get, Retry, Status {}
+    public sealed interface Request permits Store, StoreAndWait, Get, Retry, Status {}
 
-    /** Write the list: a cast in the book; a call when the caller must know it is done. */
-    public record Store(String key, TodoList list) implements Request {}
+    /** A cast, as in the book: write the list. */
+    public record Store(String key, TodoList list) implements Request, Cast {}
 
-    /** A call: read the list; the answer is a {@link Loaded}. */
-    public record Get(String key) implements Request {}
+    /** {@link Store} as a call, when the caller must know it is done: answered with {@link Stored}. */
+    public record StoreAndWait(String key, TodoList list) implements Request, Call<Stored> {}
+
+    /** A call, answered with the list read, as a {@link Loaded}. */
+    public record Get(String key) implements Request, Call<Loaded> {}
 
     /** A cast: write again the lists whose write failed. */
-    public record Retry() implements Request {}
+    public record Retry() implements Request, Cast {}
 
-    /** A call: the worker's {@link WriteStatus}. */
-    public record Status() implements Request {}
+    /** A call, answered with the worker's {@link WriteStatus}. */
+    public record Status() implements Request, Call<WriteStatus> {}
 
     /** The answer to a {@link Store} call: whether the list is on disk now. */
     public record Stored(boolean onDisk) {}
@@ -68,7 +72,7 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
 
     /** The same write as a call: returns once the write is done, saying whether it worked. */
     public static Stored storeAndWait(Pid<Request> worker, String key, TodoList list) {
-        return GenServer.call(worker, new Store(ListStore.requireList(key, list), list));
+        return GenServer.call(worker, new StoreAndWait(ListStore.requireList(key, list), list));
     }
 
     /** {@code Todo.DatabaseWorker.get/2}. */
@@ -103,8 +107,7 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
         switch (request) {
             case Store(String key, TodoList list) -> writes.write(key, list);
             case Retry() -> writes.retry();
-            case Get get -> Misdirected.cast(get);
-            case Status status -> Misdirected.cast(status);
+            case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
         }
         return Result.noreply(writes);
     }
@@ -112,11 +115,11 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
     @Override
     public Result<PendingWrites> handleCall(Request request, From from, PendingWrites writes) {
         return switch (request) {
-            case Store(String key, TodoList list) ->
+            case StoreAndWait(String key, TodoList list) ->
                 Result.reply(new Stored(writes.write(key, list)), writes);
             case Get(String key) -> Result.reply(writes.get(key), writes);
             case Status() -> Result.reply(writes.status(), writes);
-            case Retry retry -> Result.reply(Misdirected.call(retry), writes);
+            case Cast cast -> throw new AssertionError(cast); // call takes a Call only
         };
     }
     // end::worker[]

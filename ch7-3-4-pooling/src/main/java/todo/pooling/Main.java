@@ -12,10 +12,11 @@ public final class Main {
     }
 
     static void replay(Iex iex) {
-        var database = PooledDatabase.start(FileStorage.DEFAULT_FOLDER);
-        todo.persistence.Main.session(iex, database);
-        // The same key reaches the same worker, after the store: that get saw it.
-        iex.eval("Todo.Database.choose_worker(\"bobs_list\")",
-                () -> database.chooseWorker("bobs_list"));
+        try (var database = PooledDatabase.start(FileStorage.DEFAULT_FOLDER)) {
+            todo.persistence.Main.session(iex, database);
+            // The same key reaches the same worker, after the store: that get saw it.
+            iex.eval("Todo.Database.choose_worker(\"bobs_list\")",
+                    () -> database.chooseWorker("bobs_list"));
+        }
     }
 }

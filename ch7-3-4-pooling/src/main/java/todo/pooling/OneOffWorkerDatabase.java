@@ -1,18 +1,19 @@
 package todo.pooling;
 
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
 import genserver.Result;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.FileStorage;
 import todo.persistence.FolderOwner;
 import todo.persistence.ListNames;
 import todo.persistence.ListStore;
-import todo.persistence.Misdirected;
 import todo.persistence.Loaded;
 import todo.persistence.PendingWrites;
 import todo.persistence.Storage;
@@ -35,33 +36,36 @@ public final class OneOffWorkerDatabase implements Database {
 
     /** The database's protocol. */
     public sealed interface Request
-            permits Store, Get, Retry, Status, Self, Written, WriteFailed, Drain {}
+            permits Store, Get, Retry, Status, Self, Outcome, Drain {}
 
     /** A cast: write the list, in a new one-off worker. */
-    public record Store(String key, TodoList list) implements Request {}
+    public record Store(String key, TodoList list) implements Request, Cast {}
 
     /** A call: read the list, in a new one-off worker that answers with a {@link Loaded}. */
-    public record Get(String key) implements Request {}
+    public record Get(String key) implements Request, Call<Loaded> {}
 
     /** A cast: write again the lists whose write failed. */
-    public record Retry() implements Request {}
+    public record Retry() implements Request, Cast {}
 
-    /** A call: the {@link WriteStatus}. */
-    public record Status() implements Request {}
+    /** A call, answered with the {@link WriteStatus}. */
+    public record Status() implements Request, Call<WriteStatus> {}
 
     /** A cast from {@link #start}: the database's own pid, where its workers report (OTP's {@code self()}). */
-    public record Self(Pid<Request> pid) implements Request {}
+    public record Self(Pid<Request> pid) implements Request, Cast {}
 
-    /** A call, as the database stops: answered once no one-off write runs. */
-    public record Drain() implements Request {}
+    /** A call, as the database stops: answered ("drained") once no one-off write runs. */
+    public record Drain() implements Request, Call<String> {}
+
+    /** What a worker reports, a cast: {@link Written} or {@link WriteFailed}. */
+    public sealed interface Outcome extends Request, Cast permits Written, WriteFailed {}
 
     /** A cast from a worker: the write of store number {@code generation} of {@code key} worked. */
-    public record Written(String key, long generation) implements Request {}
+    public record Written(String key, long generation) implements Outcome {}
 
     /** A cast from a worker: that write failed, for {@code cause}. */
     public record WriteFailed(String key, TodoList list, long generation, String cause)
             implements
-                Request {}
+                Outcome {}
 
     private final Pid<Request> pid;
 
@@ -94,6 +98,7 @@ public final class OneOffWorkerDatabase implements Database {
     public static final String DESIGN = "OneOffWorkerDatabase (design 3)";
 
     /** This user is done with it: the last user's close stops it. Twice counts once. */
+    @Override
     public void close() {
         if (lease != null) {
             lease.release();
@@ -224,9 +229,7 @@ public final class OneOffWorkerDatabase implements Database {
                     writes.failed(key, latest ? list : null, cause); // kept, unless it was a bug
                     writeAgainIfOvertaken(state, key);
                 }
-                case Get get -> Misdirected.cast(get);
-                case Status status -> Misdirected.cast(status);
-                case Drain drain -> Misdirected.cast(drain);
+                case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
             }
             return Result.noreply(state.drained());
         }
@@ -247,7 +250,7 @@ public final class OneOffWorkerDatabase implements Database {
             ListStore store = state.writes().store();
             Pid<Request> database = state.self();
             GenServer.spawn(() -> {
-                Request outcome;
+                Outcome outcome;
                 try {
                     store.save(key, list);
                     outcome = new Written(key, generation);
@@ -280,11 +283,7 @@ public final class OneOffWorkerDatabase implements Database {
                 }
                 // end::one-off-get[]
                 case Status() -> Result.reply(state.writes().status(), state);
-                case Store store -> Result.reply(Misdirected.call(store), state);
-                case Retry retry -> Result.reply(Misdirected.call(retry), state);
-                case Self self -> Result.reply(Misdirected.call(self), state);
-                case Written written -> Result.reply(Misdirected.call(written), state);
-                case WriteFailed failed -> Result.reply(Misdirected.call(failed), state);
+                case Cast cast -> throw new AssertionError(cast); // call takes a Call only
                 case Drain() -> Result.noreply(
                         new State(state.writes(), state.lists(), state.self(), caller).drained());
             };

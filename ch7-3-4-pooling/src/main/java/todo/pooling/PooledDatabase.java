@@ -1,5 +1,6 @@
 package todo.pooling;
 
+import genserver.Call;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -15,7 +16,6 @@ import todo.persistence.FileStorage;
 import todo.persistence.FolderOwner;
 import todo.persistence.ListNames;
 import todo.persistence.ListStore;
-import todo.persistence.Misdirected;
 import todo.persistence.Storage;
 import todo.persistence.TodoDatabase;
 import todo.persistence.WriteStatus;
@@ -38,11 +38,11 @@ public final class PooledDatabase implements Database {
     /** The database's protocol. */
     public sealed interface Request permits ChooseWorker, Workers {}
 
-    /** A call: the worker that serves {@code key}. */
-    public record ChooseWorker(String key) implements Request {}
+    /** A call, answered with the worker that serves {@code key}. */
+    public record ChooseWorker(String key) implements Request, Call<Pid<DatabaseWorker.Request>> {}
 
-    /** A call: all the workers, for whoever watches their mailboxes. */
-    public record Workers() implements Request {}
+    /** A call, answered with all the workers, for whoever watches their mailboxes. */
+    public record Workers() implements Request, Call<List<Pid<DatabaseWorker.Request>>> {}
 
     private final Pid<Request> pid;
 
@@ -81,6 +81,7 @@ public final class PooledDatabase implements Database {
     public static final String DESIGN = "PooledDatabase (design 4)";
 
     /** This user is done with it: the last user's close stops it. Twice counts once. */
+    @Override
     public void close() {
         FolderOwner.close(lease, pid);
     }
@@ -192,14 +193,6 @@ public final class PooledDatabase implements Database {
                         IntStream.range(0, pool.size()).mapToObj(i -> live(pool, i)).toList(),
                         pool);
             };
-        }
-
-        /** Every request is a call: one sent as a cast is dropped, never the pool's end. */
-        @Override
-        public Result<List<Pid<DatabaseWorker.Request>>> handleCast(Request request,
-                List<Pid<DatabaseWorker.Request>> pool) {
-            Misdirected.cast(request);
-            return Result.noreply(pool);
         }
 
         /** The worker at {@code index}, replaced first if it has died. */

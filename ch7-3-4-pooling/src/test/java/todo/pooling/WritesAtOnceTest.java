@@ -43,20 +43,26 @@ class WritesAtOnceTest {
     void aBurstRunsThisManyWritesAtOnce(Design design, int expected) {
         var meter = WriteMeter.start();
         var hold = Hold.everyWrite();
-        var running = design.start(folder, WriteMeter.hooks(meter).andThen(hold));
-        List<String> keys = IntStream.range(0, BURST).mapToObj(i -> "list " + i).toList();
-        // Each key from its own process, as 20 to-do servers would store.
-        keys.forEach(key -> Thread.ofVirtual().start(() -> running.database()
-                .store(key, TodoList.of(List.of(new TodoEntry(LocalDate.of(2023, 12, 19), key))))));
+        try (var running = design.start(folder, WriteMeter.hooks(meter).andThen(hold))) {
+            try {
+                List<String> keys = IntStream.range(0, BURST).mapToObj(i -> "list " + i).toList();
+                // Each key from its own process, as 20 to-do servers would store.
+                keys.forEach(key -> Thread.ofVirtual().start(() -> running.database().store(key,
+                        TodoList.of(List.of(new TodoEntry(LocalDate.of(2023, 12, 19), key))))));
 
-        // Every write is accounted for: running (and held), or waiting in the design's queue.
-        await().until(() -> WriteMeter.read(meter).inFlight() == expected
-                && running.queueLength().getAsInt() == BURST - expected);
+                // Every write is accounted for: running (and held), or waiting in the design's queue.
+                await().until(() -> WriteMeter.read(meter).inFlight() == expected
+                        && running.queueLength().getAsInt() == BURST - expected);
 
-        hold.release();
-        await().until(() -> keys.stream().allMatch(key -> running.database().get(key) != null));
-        assertThat(WriteMeter.read(meter).mostAtOnce()).isEqualTo(expected);
-        running.close();
-        GenServer.stop(meter);
+                hold.release();
+                await().until(
+                        () -> keys.stream().allMatch(key -> running.database().get(key) != null));
+                assertThat(WriteMeter.read(meter).mostAtOnce()).isEqualTo(expected);
+            } finally {
+                hold.release(); // before the close, which waits for the held writes
+            }
+        } finally {
+            GenServer.stop(meter);
+        }
     }
 }
