@@ -1,5 +1,7 @@
 package todo;
 
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -16,14 +18,14 @@ import java.util.List;
 // tag::server[]
 public final class TodoServer implements GenServer<TodoList, TodoServer.Request> {
 
-    /** The server's protocol: one record per message. */
+    /** The server's protocol: one record per message, each a cast or a call. */
     public sealed interface Request permits AddEntry, Entries {}
 
     /** A cast: add the entry. */
-    public record AddEntry(TodoEntry entry) implements Request {}
+    public record AddEntry(TodoEntry entry) implements Request, Cast {}
 
-    /** A call: the entries on a date. */
-    public record Entries(LocalDate date) implements Request {}
+    /** A call, answered with the entries on a date. */
+    public record Entries(LocalDate date) implements Request, Call<List<TodoEntry>> {}
 
     // ---- interface functions: run in the caller ----
 
@@ -53,8 +55,7 @@ public final class TodoServer implements GenServer<TodoList, TodoServer.Request>
     public Result<TodoList> handleCast(Request request, TodoList list) {
         return switch (request) {
             case AddEntry(TodoEntry entry) -> Result.noreply(list.addEntry(entry));
-            case Entries entries ->
-                throw new IllegalArgumentException("entries is a call, not a cast");
+            case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
         };
     }
 
@@ -62,8 +63,7 @@ public final class TodoServer implements GenServer<TodoList, TodoServer.Request>
     public Result<TodoList> handleCall(Request request, From from, TodoList list) {
         return switch (request) {
             case Entries(LocalDate date) -> Result.reply(list.entries(date), list);
-            case AddEntry add ->
-                throw new IllegalArgumentException("add_entry is a cast, not a call");
+            case Cast cast -> throw new AssertionError(cast); // call takes a Call only
         };
     }
 }

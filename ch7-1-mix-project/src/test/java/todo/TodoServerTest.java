@@ -87,15 +87,4 @@ class TodoServerTest {
         assertThat(entries.stream().map(TodoEntry::title).collect(Collectors.toSet()))
                 .isEqualTo(sent);
     }
-
-    @Test
-    void aCastOfACallIsAnError() {
-        var todoServer = TodoServer.start();
-
-        // GenServer.call(todoServer, "entries") does not compile: the pid only takes Requests.
-        GenServer.cast(todoServer, new TodoServer.Entries(DEC_19));
-
-        assertThatThrownBy(() -> TodoServer.entries(todoServer, DEC_19))
-                .hasMessageContaining("entries is a call, not a cast");
-    }
 }

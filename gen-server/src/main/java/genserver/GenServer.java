@@ -13,14 +13,32 @@ import java.util.Optional;
  * calling, casting, stopping, is done through the static functions of this interface, which run
  * in the caller's thread and reach the process only as messages.
  *
+ * <p>Each request says how it is sent: a {@link Cast} is told and not answered, a {@link Call
+ * Call<R>} is answered with an {@code R}. So {@code call} returns the request's answer type without
+ * a cast, the compiler refuses a call sent as a cast (and the reverse), and each callback covers
+ * the other kind with one arm that never runs.
+ *
  * <pre>{@code
  * sealed interface Request permits Push, Pop {}
- * record Push(String item) implements Request {}
- * record Pop() implements Request {}
+ * record Push(String item) implements Request, Cast {}
+ * record Pop() implements Request, Call<String> {}
  *
  * final class Stack implements GenServer<List<String>, Request> {
  *     public Result<List<String>> init() { return Result.ok(List.of()); }
- *     ...
+ *
+ *     public Result<List<String>> handleCast(Request request, List<String> items) {
+ *         return switch (request) {
+ *             case Push(String item) -> Result.noreply(push(items, item));
+ *             case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
+ *         };
+ *     }
+ *
+ *     public Result<List<String>> handleCall(Request request, From from, List<String> items) {
+ *         return switch (request) {
+ *             case Pop() -> Result.reply(items.getFirst(), items.subList(1, items.size()));
+ *             case Cast cast -> throw new AssertionError(cast); // call takes a Call only
+ *         };
+ *     }
  * }
  * Pid<Request> stack = GenServer.start(new Stack());
  * GenServer.cast(stack, new Push("a"));
@@ -28,8 +46,8 @@ import java.util.Optional;
  * }</pre>
  *
  * @param <S> the state the process keeps between messages
- * @param <M> the messages it accepts (a sealed interface of records, so that {@code switch}
- *     proves that every one is handled)
+ * @param <M> the messages it accepts (a sealed interface of records, each a {@link Cast} or a
+ *     {@link Call}, so that {@code switch} proves that every one is handled)
  */
 public interface GenServer<S, M> {
 
@@ -46,14 +64,14 @@ public interface GenServer<S, M> {
 
     /**
      * Answers a {@link #call}: {@link Result#reply} now, or {@link Result#noreply} and answer later
-     * through {@link #reply(From, Object)}.
+     * through {@link #reply(From, Object)}. The request is always a {@link Call}.
      */
     default Result<S> handleCall(M request, From from, S state) {
         throw new UnsupportedOperationException(
                 getClass().getSimpleName() + " does not handle calls: " + request);
     }
 
-    /** Handles a {@link #cast}; there is no one to answer. */
+    /** Handles a {@link #cast}; there is no one to answer. The request is always a {@link Cast}. */
     default Result<S> handleCast(M request, S state) {
         throw new UnsupportedOperationException(
                 getClass().getSimpleName() + " does not handle casts: " + request);
@@ -93,30 +111,36 @@ public interface GenServer<S, M> {
     }
 
     /**
-     * Sends {@code request} and waits up to 5 seconds for the answer.
+     * Sends {@code request} and waits up to 5 seconds for its answer, an {@code R} as the request
+     * declares ({@code Get implements Request, Call<Loaded>} is answered with a {@code Loaded}).
      *
      * @throws CallTimeoutException if no answer came in time; a later answer is dropped
      * @throws ProcessExitException if the process is not alive or dies before answering
      */
-    static <M, R> R call(Pid<M> pid, M request) {
+    static <R, Q extends Call<R>> R call(Pid<? super Q> pid, Q request) {
         return call(pid, request, DEFAULT_TIMEOUT);
     }
 
     /**
-     * {@link #call(Pid, Object)} with a timeout of the caller's choosing. A timeout too long to
-     * count in nanoseconds, such as {@code Duration.ofMillis(Long.MAX_VALUE)}, means "wait
-     * forever", as OTP's {@code :infinity} does; a negative or null one is refused before anything
-     * is sent.
+     * {@link #call(Pid, Call)} with a timeout of the caller's choosing. A timeout too long to count
+     * in nanoseconds, such as {@code Duration.ofMillis(Long.MAX_VALUE)}, means "wait forever", as
+     * OTP's {@code :infinity} does; a negative or null one is refused before anything is sent.
      *
      * @throws IllegalArgumentException if the timeout is negative; nothing was sent
      */
-    @SuppressWarnings("unchecked")
-    static <M, R> R call(Pid<M> pid, M request, Duration timeout) {
+    @SuppressWarnings("unchecked") // the one unchecked cast: the server answers what Q declares
+    static <R, Q extends Call<R>> R call(Pid<? super Q> pid, Q request, Duration timeout) {
         return (R) pid.process.call(request, timeout);
     }
 
-    /** Sends {@code request} and returns at once. Never blocks, never fails; to a dead process it is lost. */
-    static <M> void cast(Pid<M> pid, M request) {
+    /**
+     * Sends {@code request} and returns at once. Never blocks, never fails; to a dead process it is
+     * lost.
+     *
+     * @throws IllegalArgumentException if the request is also a {@link Call} (only raw types let
+     *     one through): nothing was sent
+     */
+    static <Q extends Cast> void cast(Pid<? super Q> pid, Q request) {
         pid.process.cast(request);
     }
 
@@ -128,13 +152,15 @@ public interface GenServer<S, M> {
      * timer is not a process (it is not counted by {@link #processCount}), and cannot be cancelled:
      * the server ignores a message it no longer needs.
      *
-     * @throws IllegalArgumentException if the delay is negative; nothing will be sent
+     * @throws IllegalArgumentException if the delay is negative, or the request is also a {@link
+     *     Call}; nothing will be sent
      */
-    static <M> void sendAfter(Pid<M> pid, M request, Duration delay) {
+    static <Q extends Cast> void sendAfter(Pid<? super Q> pid, Q request, Duration delay) {
         Objects.requireNonNull(pid, "pid");
         if (delay.isNegative()) {
             throw new IllegalArgumentException("a delay cannot be negative: " + delay);
         }
+        Process.requireCast(request);
         Thread.ofVirtual().name("send_after " + pid).start(() -> {
             try {
                 Thread.sleep(delay);
@@ -145,7 +171,10 @@ public interface GenServer<S, M> {
         });
     }
 
-    /** Answers a call that its server deferred with {@link Result#noreply}; from any process. */
+    /**
+     * Answers a call that its server deferred with {@link Result#noreply}; from any process. The
+     * value is what the call's {@link Call} type declares: the caller receives it as that type.
+     */
     static void reply(From from, Object value) {
         from.complete(value);
     }

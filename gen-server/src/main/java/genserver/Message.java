@@ -10,10 +10,10 @@ abstract class Message {
     Message next;
 
     /** {@code GenServer.cast}: nobody waits for an answer. */
-    static final class Cast extends Message {
+    static final class CastMessage extends Message {
         final Object request;
 
-        Cast(Object request) {
+        CastMessage(Object request) {
             this.request = request;
         }
     }

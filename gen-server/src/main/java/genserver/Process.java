@@ -1,6 +1,6 @@
 package genserver;
 
-import genserver.Message.Cast;
+import genserver.Message.CastMessage;
 import genserver.Message.SystemStop;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
@@ -162,6 +162,10 @@ final class Process<S, M> implements Runnable {
 
     Object call(M request, Duration timeout) {
         long timeoutNanos = timeoutNanos(timeout);
+        if (request instanceof Cast) {
+            throw new IllegalArgumentException(request
+                    + " is a cast (it implements Cast): a request is a call or a cast, not both");
+        }
         if (Thread.currentThread() == thread) {
             throw new IllegalStateException(
                     label() + " " + pid + " calls itself: it would wait forever");
@@ -188,7 +192,20 @@ final class Process<S, M> implements Runnable {
     }
 
     void cast(M request) {
-        send(new Cast(request)); // to a dead process it is dropped, as on the BEAM
+        requireCast(request);
+        send(new CastMessage(request)); // to a dead process it is dropped, as on the BEAM
+    }
+
+    /**
+     * Refuses, in the sender, a request that is also a {@link Call}: its server's {@code
+     * handleCast} would find a call there and its sender would wait for no answer. The types refuse
+     * every other misdirected request; a record that declares both kinds reaches this check.
+     */
+    static void requireCast(Object request) {
+        if (request instanceof Call<?>) {
+            throw new IllegalArgumentException(request
+                    + " is a call (it implements Call): send it with GenServer.call, not cast");
+        }
     }
 
     void stop(Object reason) {
@@ -348,7 +365,7 @@ final class Process<S, M> implements Runnable {
         current = message;
         return switch (message) {
             case From from -> apply(server.handleCall((M) from.request, from, state), from);
-            case Cast cast -> apply(server.handleCast((M) cast.request, state), null);
+            case CastMessage cast -> apply(server.handleCast((M) cast.request, state), null);
             case SystemStop stop -> {
                 stopRequest = stop.from;
                 yield stop.reason;
@@ -461,7 +478,7 @@ final class Process<S, M> implements Runnable {
     private static String describe(Object message) {
         return switch (message) {
             case From from -> "call " + from.request;
-            case Cast cast -> "cast " + cast.request;
+            case CastMessage cast -> "cast " + cast.request;
             case null, default -> String.valueOf(message);
         };
     }

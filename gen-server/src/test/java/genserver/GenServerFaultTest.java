@@ -12,6 +12,7 @@ import genserver.Probe.Record;
 import genserver.Probe.Recorded;
 import genserver.Probe.ReplyLater;
 import genserver.Probe.StopSelf;
+import genserver.Probe.StopSelfInCall;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class GenServerFaultTest {
         var terminated = Collections.synchronizedList(new ArrayList<Object>());
         Pid<Msg> probe = selfAware(terminated);
 
-        assertThatThrownBy(() -> GenServer.call(probe, new StopSelf(), GENEROUS))
+        assertThatThrownBy(() -> GenServer.call(probe, new StopSelfInCall(), GENEROUS))
                 .isInstanceOf(ProcessExitException.class)
                 .hasMessageContaining(probe.toString())
                 .hasMessageContaining("stops itself from a callback")
@@ -91,7 +92,7 @@ class GenServerFaultTest {
         assertThat((String) GenServer.call(probe, new Echo("now"), forever)).isEqualTo("now");
         Thread caller = Thread.ofVirtual().start(() -> {
             try {
-                answers.add(GenServer.call(probe, new ReplyLater(gate, "later"), forever));
+                answers.add(GenServer.call(probe, new ReplyLater<>(gate, "later"), forever));
             } catch (RuntimeException e) {
                 failures.add(e);
             }
@@ -108,14 +109,14 @@ class GenServerFaultTest {
     void aCallThatWillThrowSendsNothing() {
         Pid<Msg> probe = GenServer.start(new Probe());
         var gate = new CountDownLatch(1);
-        Thread.ofVirtual().start(() -> GenServer.call(probe, new AwaitThenEcho(gate, "busy")));
+        Thread.ofVirtual().start(() -> GenServer.call(probe, new AwaitThenEcho<>(gate, "busy")));
         await().until(() -> GenServer.messageQueueLength(probe) == 0 && gate.getCount() == 1);
 
         assertThatThrownBy(
-                () -> GenServer.call(probe, new Record("negative"), Duration.ofMillis(-1)))
+                () -> GenServer.call(probe, new Echo<>("negative"), Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot be negative");
-        assertThatThrownBy(() -> GenServer.call(probe, new Record("no timeout"), null))
+        assertThatThrownBy(() -> GenServer.call(probe, new Echo<>("no timeout"), null))
                 .isInstanceOf(NullPointerException.class);
         assertThat(GenServer.messageQueueLength(probe)).isZero();
 
@@ -143,23 +144,25 @@ class GenServerFaultTest {
     }
 
     /** Runs out of memory on every call, and again as its crash report is built. */
-    private static final class OutOfMemory implements GenServer<Huge, String> {
+    private record Encode() implements Call<Object> {}
+
+    private static final class OutOfMemory implements GenServer<Huge, Encode> {
         @Override
         public Result<Huge> init() {
             return Result.ok(new Huge());
         }
 
         @Override
-        public Result<Huge> handleCall(String request, From from, Huge state) {
+        public Result<Huge> handleCall(Encode request, From from, Huge state) {
             throw new OutOfMemoryError("Java heap space (while handling " + request + ")");
         }
     }
 
     @Test
     void anErrorEvenWhileTheCrashReportIsBuiltStillEndsTheProcess() {
-        Pid<String> pid = GenServer.start("out of memory " + System.nanoTime(), new OutOfMemory());
+        Pid<Encode> pid = GenServer.start("out of memory " + System.nanoTime(), new OutOfMemory());
 
-        assertThatThrownBy(() -> GenServer.call(pid, "encode", GENEROUS))
+        assertThatThrownBy(() -> GenServer.call(pid, new Encode(), GENEROUS))
                 .isInstanceOf(ProcessExitException.class).hasMessageContaining(pid.toString())
                 .hasRootCauseInstanceOf(OutOfMemoryError.class);
 
@@ -169,9 +172,9 @@ class GenServerFaultTest {
     @Test
     void anErrorEvenWhileTheCrashReportIsBuiltStillFreesTheProcesssName() {
         String name = "out of memory " + System.nanoTime();
-        Pid<String> pid = GenServer.start(name, new OutOfMemory());
+        Pid<Encode> pid = GenServer.start(name, new OutOfMemory());
 
-        assertThatThrownBy(() -> GenServer.call(pid, "encode", GENEROUS))
+        assertThatThrownBy(() -> GenServer.call(pid, new Encode(), GENEROUS))
                 .isInstanceOf(ProcessExitException.class);
 
         assertThat(GenServer.whereis(name)).isEmpty();

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import genserver.Probe.AwaitThenEcho;
 import genserver.Probe.CallSelf;
 import genserver.Probe.Crash;
+import genserver.Probe.CrashInCall;
 import genserver.Probe.Echo;
 import genserver.Probe.Msg;
 import genserver.Probe.Record;
@@ -31,7 +32,7 @@ class GenServerTest {
     void callAnswersWithTheServersReply() {
         Pid<Msg> probe = GenServer.start(new Probe());
 
-        String answer = GenServer.call(probe, new Echo("pong"));
+        String answer = GenServer.call(probe, new Echo<>("pong"));
 
         assertThat(answer).isEqualTo("pong");
     }
@@ -54,14 +55,14 @@ class GenServerTest {
         var gate = new CountDownLatch(1);
         // Hold the server busy, queue the crash, and queue a caller behind it.
         Thread blocked = Thread.ofVirtual()
-                .start(() -> GenServer.call(doomed, new AwaitThenEcho(gate, "x")));
+                .start(() -> GenServer.call(doomed, new AwaitThenEcho<>(gate, "x")));
         await().until(() -> GenServer.messageQueueLength(doomed) == 0 && gate.getCount() == 1
                 && waitsForAnAnswer(blocked));
         GenServer.cast(doomed, new Crash("boom"));
         var pending = Collections.synchronizedList(new ArrayList<Throwable>());
         Thread waiting = Thread.ofVirtual().start(() -> {
             try {
-                GenServer.call(doomed, new Echo("never"), Duration.ofMinutes(1));
+                GenServer.call(doomed, new Echo<>("never"), Duration.ofMinutes(1));
             } catch (RuntimeException e) {
                 pending.add(e);
             }
@@ -94,13 +95,13 @@ class GenServerTest {
 
         crashWithACallerWaiting(doomed);
 
-        assertThatThrownBy(() -> GenServer.call(doomed, new Echo("later")))
+        assertThatThrownBy(() -> GenServer.call(doomed, new Echo<>("later")))
                 .isInstanceOf(ProcessExitException.class)
                 .hasMessageContaining(doomed.toString())
                 .hasMessageContaining("IllegalStateException: boom")
                 .hasRootCauseMessage("boom");
         assertThat(GenServer.isAlive(doomed)).isFalse();
-        assertThat((String) GenServer.call(bystander, new Echo("still here")))
+        assertThat((String) GenServer.call(bystander, new Echo<>("still here")))
                 .isEqualTo("still here");
     }
 
@@ -108,7 +109,7 @@ class GenServerTest {
     void theCrashedCallersOwnCallFailsWithTheCause() {
         Pid<Msg> doomed = GenServer.start(new Probe());
 
-        assertThatThrownBy(() -> GenServer.call(doomed, new Crash("bad request")))
+        assertThatThrownBy(() -> GenServer.call(doomed, new CrashInCall("bad request")))
                 .isInstanceOf(ProcessExitException.class)
                 .hasMessage("Probe " + doomed
                         + " exited: java.lang.IllegalStateException: bad request");
@@ -152,7 +153,8 @@ class GenServerTest {
         var gate = new CountDownLatch(1);
 
         assertThatThrownBy(
-                () -> GenServer.call(probe, new AwaitThenEcho(gate, "late"), Duration.ofMillis(50)))
+                () -> GenServer.call(probe, new AwaitThenEcho<>(gate, "late"),
+                        Duration.ofMillis(50)))
                 .isInstanceOf(CallTimeoutException.class)
                 .hasMessageContaining("timed out after 50 ms");
         gate.countDown();
@@ -163,12 +165,13 @@ class GenServerTest {
         Pid<Msg> probe = GenServer.start(new Probe());
         var gate = new CountDownLatch(1);
         assertThatThrownBy(
-                () -> GenServer.call(probe, new AwaitThenEcho(gate, "late"), Duration.ofMillis(50)))
+                () -> GenServer.call(probe, new AwaitThenEcho<>(gate, "late"),
+                        Duration.ofMillis(50)))
                 .isInstanceOf(CallTimeoutException.class);
 
         gate.countDown(); // the server now answers "late" to a caller that has gone
 
-        String next = GenServer.call(probe, new Echo("mine"));
+        String next = GenServer.call(probe, new Echo<>("mine"));
         assertThat(next).isEqualTo("mine");
         assertThat(GenServer.messageQueueLength(probe)).isZero();
     }
@@ -197,7 +200,8 @@ class GenServerTest {
 
     private static void assertTimesOut(Pid<Msg> probe, CountDownLatch gate) {
         assertThatThrownBy(
-                () -> GenServer.call(probe, new AwaitThenEcho(gate, "late"), Duration.ofMillis(50)))
+                () -> GenServer.call(probe, new AwaitThenEcho<>(gate, "late"),
+                        Duration.ofMillis(50)))
                 .isInstanceOf(CallTimeoutException.class);
     }
 
@@ -228,7 +232,7 @@ class GenServerTest {
 
         GenServer.stop(probe);
 
-        assertThatThrownBy(() -> GenServer.call(probe, new Echo("anyone?")))
+        assertThatThrownBy(() -> GenServer.call(probe, new Echo<>("anyone?")))
                 .isInstanceOf(ProcessExitException.class)
                 .hasMessage("no process: Probe " + probe + " is not alive (exit reason: normal)");
         assertThatThrownBy(() -> GenServer.stop(probe)).isInstanceOf(ProcessExitException.class);
@@ -292,10 +296,10 @@ class GenServerTest {
         var gate = new CountDownLatch(1);
         var answers = Collections.synchronizedList(new ArrayList<Object>());
         Thread slow = Thread.ofVirtual()
-                .start(() -> answers.add(GenServer.call(probe, new ReplyLater(gate, "slow"))));
+                .start(() -> answers.add(GenServer.call(probe, new ReplyLater<>(gate, "slow"))));
 
         // The server is free while the one-off process holds the slow answer.
-        assertThat((String) GenServer.call(probe, new Echo("fast"))).isEqualTo("fast");
+        assertThat((String) GenServer.call(probe, new Echo<>("fast"))).isEqualTo("fast");
         assertThat(answers).isEmpty();
         gate.countDown();
         slow.join();
@@ -310,7 +314,7 @@ class GenServerTest {
         var failures = Collections.synchronizedList(new ArrayList<Throwable>());
         Thread caller = Thread.ofVirtual().start(() -> {
             try {
-                GenServer.call(probe, new ReplyLater(never, "too late"), Duration.ofMinutes(1));
+                GenServer.call(probe, new ReplyLater<>(never, "too late"), Duration.ofMinutes(1));
             } catch (RuntimeException e) {
                 failures.add(e);
             }
@@ -337,7 +341,7 @@ class GenServerTest {
     void theMailboxLengthCountsWaitingMessages() {
         Pid<Msg> probe = GenServer.start(new Probe());
         var gate = new CountDownLatch(1);
-        Thread.ofVirtual().start(() -> GenServer.call(probe, new AwaitThenEcho(gate, "x")));
+        Thread.ofVirtual().start(() -> GenServer.call(probe, new AwaitThenEcho<>(gate, "x")));
         await().until(() -> GenServer.messageQueueLength(probe) == 0 && gate.getCount() == 1);
 
         IntStream.range(0, 5).forEach(i -> GenServer.cast(probe, new Record(i)));

@@ -12,23 +12,32 @@ final class Probe implements GenServer<List<Object>, Probe.Msg> {
 
     sealed interface Msg {}
 
-    record Record(Object item) implements Msg {}
+    record Record(Object item) implements Msg, Cast {}
 
-    record Recorded() implements Msg {}
+    record Recorded() implements Msg, Call<List<Object>> {}
 
-    record Echo(Object value) implements Msg {}
+    record Echo<T>(T value) implements Msg, Call<T> {}
 
-    record Crash(String why) implements Msg {}
+    record Crash(String why) implements Msg, Cast {}
 
-    record AwaitThenEcho(CountDownLatch latch, Object value) implements Msg {}
+    /** {@link Crash} as a call: the caller waits for an answer that never comes. */
+    record CrashInCall(String why) implements Msg, Call<Object> {}
+
+    record AwaitThenEcho<T>(CountDownLatch latch, T value) implements Msg, Call<T> {}
 
     /** Answers later, from a one-off process, after the latch opens. */
-    record ReplyLater(CountDownLatch latch, Object value) implements Msg {}
+    record ReplyLater<T>(CountDownLatch latch, T value) implements Msg, Call<T> {}
 
-    record CallSelf() implements Msg {}
+    record CallSelf() implements Msg, Call<List<Object>> {}
 
     /** Asks the server to {@code GenServer.stop} its own process from inside a callback. */
-    record StopSelf() implements Msg {}
+    record StopSelf() implements Msg, Cast {}
+
+    /** {@link StopSelf} as a call. */
+    record StopSelfInCall() implements Msg, Call<String> {}
+
+    /** A request that wrongly declares both kinds: the runtime refuses it as a cast. */
+    record Both() implements Msg, Cast, Call<String> {}
 
     private final List<Object> terminatedWith;
     private final Object continueArg;
@@ -59,7 +68,7 @@ final class Probe implements GenServer<List<Object>, Probe.Msg> {
         return switch (request) {
             case Recorded() -> Result.reply(state, state);
             case Echo(Object value) -> Result.reply(value, state);
-            case Crash(String why) -> throw new IllegalStateException(why);
+            case CrashInCall(String why) -> throw new IllegalStateException(why);
             case AwaitThenEcho(CountDownLatch latch, Object value) -> {
                 await(latch);
                 yield Result.reply(value, state);
@@ -72,11 +81,12 @@ final class Probe implements GenServer<List<Object>, Probe.Msg> {
                 yield Result.noreply(state);
             }
             case CallSelf() -> Result.reply(GenServer.call(selfPid(state), new Recorded()), state);
-            case StopSelf() -> {
+            case StopSelfInCall() -> {
                 GenServer.stop(selfPid(state));
                 yield Result.reply("stopped", state);
             }
-            case Record r -> Result.reply("ok", append(state, r.item()));
+            case Both both -> Result.reply("both", state);
+            case Cast cast -> throw new AssertionError(cast); // GenServer.call takes a Call only
         };
     }
 
@@ -89,7 +99,7 @@ final class Probe implements GenServer<List<Object>, Probe.Msg> {
                 GenServer.stop(selfPid(state));
                 yield Result.noreply(state);
             }
-            default -> throw new IllegalArgumentException("not a cast: " + request);
+            case Call<?> call -> throw new AssertionError(call); // GenServer.cast refuses a Call
         };
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import genserver.Probe.Both;
 import genserver.Probe.Msg;
 import genserver.Probe.Record;
 import genserver.Probe.Recorded;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 class SendAfterTest {
 
     @Test
-    @SuppressWarnings("unchecked")
     void theMessageArrivesAsACastOnceTheDelayHasPassed() {
         Pid<Msg> probe = GenServer.start(new Probe());
         int processes = GenServer.processCount();
@@ -24,11 +24,11 @@ class SendAfterTest {
         GenServer.sendAfter(probe, new Record("later"), Duration.ofMillis(100));
 
         assertThat(GenServer.processCount()).isEqualTo(processes); // a timer is not a process
-        assertThat((List<Object>) GenServer.call(probe, new Recorded())).isEmpty();
-        await().until(() -> !((List<Object>) GenServer.call(probe, new Recorded())).isEmpty());
+        assertThat(GenServer.call(probe, new Recorded())).isEmpty();
+        await().until(() -> !GenServer.call(probe, new Recorded()).isEmpty());
         assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(
                 Duration.ofMillis(100));
-        assertThat((List<Object>) GenServer.call(probe, new Recorded())).containsExactly("later");
+        assertThat(GenServer.call(probe, new Recorded())).containsExactly("later");
         GenServer.stop(probe);
     }
 
@@ -40,5 +40,13 @@ class SendAfterTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot be negative");
         GenServer.stop(probe);
+    }
+
+    @Test
+    void aRequestThatIsAlsoACallIsRefusedAtOnceNotWhenItsTimerFires() {
+        Pid<Msg> probe = GenServer.start(new Probe());
+
+        assertThatThrownBy(() -> GenServer.sendAfter(probe, new Both(), Duration.ofMillis(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a call");
     }
 }

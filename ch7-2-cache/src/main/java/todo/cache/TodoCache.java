@@ -1,5 +1,6 @@
 package todo.cache;
 
+import genserver.Call;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -23,8 +24,8 @@ public final class TodoCache
     /** The cache's protocol. */
     public sealed interface Request permits ServerProcess {}
 
-    /** A call: the server of the named list, started if need be. */
-    public record ServerProcess(String name) implements Request {}
+    /** A call, answered with the server of the named list, started if need be. */
+    public record ServerProcess(String name) implements Request, Call<Pid<TodoServer.Request>> {}
 
     // ---- interface functions: run in the caller ----
 

@@ -38,6 +38,7 @@ public class BypassDatabase implements Database {
     }
 
     /** Stops the ledger; a store still lands (it needs no process), but is no longer counted. */
+    @Override
     public void close() {
         FolderOwner.stopIfAlive(ledger);
     }

@@ -1,5 +1,7 @@
 package todo.pooling;
 
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -8,7 +10,6 @@ import todo.TodoList;
 import todo.persistence.ListStore;
 import todo.persistence.Storage;
 import todo.persistence.safety.Loaded;
-import todo.persistence.safety.Misdirected;
 import todo.persistence.safety.PendingWrites;
 import todo.pooling.safety.WorkerSafety;
 
@@ -21,16 +22,19 @@ import todo.pooling.safety.WorkerSafety;
 public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWorker.Request> {
 
     /** A worker's protocol: the book's two messages, and its safety layer's. */
-    public sealed interface Request permits Store, Get, Safety {}
+    public sealed interface Request permits Store, Get, Safety, SafetyCall {}
 
-    /** A cast: write the list. */
-    public record Store(String key, TodoList list) implements Request {}
+    /** Write the list. */
+    public record Store(String key, TodoList list) implements Request, Cast {}
 
-    /** A call: read the list; the answer is a {@link Loaded}. */
-    public record Get(String key) implements Request {}
+    /** Read the list. */
+    public record Get(String key) implements Request, Call<Loaded> {}
 
-    /** Retry, status, a store that waits: see {@link WorkerSafety}. */
-    public record Safety(WorkerSafety.Request request) implements Request {}
+    /** A safety cast (retry): see {@link WorkerSafety}. */
+    public record Safety(WorkerSafety.Note note) implements Request, Cast {}
+
+    /** A safety call (a store that waits, the status), answered with R: see {@link WorkerSafety}. */
+    public record SafetyCall<R>(WorkerSafety.Ask<R> ask) implements Request, Call<R> {}
 
     private final Storage storage;
     private final boolean keepsFailedWrites;
@@ -75,8 +79,8 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
     public Result<PendingWrites> handleCast(Request request, PendingWrites writes) {
         switch (request) {
             case Store(String key, TodoList list) -> writes.write(key, list);
-            case Safety(WorkerSafety.Request safety) -> WorkerSafety.cast(safety, writes);
-            case Get get -> Misdirected.cast(get);
+            case Safety(WorkerSafety.Note note) -> WorkerSafety.cast(note, writes);
+            case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
         }
         return Result.noreply(writes);
     }
@@ -85,9 +89,9 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
     public Result<PendingWrites> handleCall(Request request, From from, PendingWrites writes) {
         return switch (request) {
             case Get(String key) -> Result.reply(writes.get(key), writes);
-            case Safety(WorkerSafety.Request safety) ->
-                Result.reply(WorkerSafety.call(safety, writes), writes);
-            case Store store -> Result.reply(Misdirected.call(store), writes);
+            case SafetyCall<?>(WorkerSafety.Ask<?> ask) ->
+                Result.reply(WorkerSafety.call(ask, writes), writes);
+            case Cast cast -> throw new AssertionError(cast); // call takes a Call only
         };
     }
     // end::worker[]

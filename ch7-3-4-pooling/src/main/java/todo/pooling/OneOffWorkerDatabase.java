@@ -1,5 +1,7 @@
 package todo.pooling;
 
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -14,7 +16,6 @@ import todo.persistence.TodoDatabase;
 import todo.persistence.safety.FolderOwner;
 import todo.persistence.safety.ListNames;
 import todo.persistence.safety.Loaded;
-import todo.persistence.safety.Misdirected;
 import todo.persistence.safety.WriteStatus;
 import todo.pooling.safety.OneOffSafety;
 import todo.pooling.safety.OneOffSafety.State;
@@ -34,16 +35,19 @@ public final class OneOffWorkerDatabase extends SharedDatabase<OneOffWorkerDatab
     public static final String DESIGN = "OneOffWorkerDatabase (design 3)";
 
     /** The database's protocol: the book's two messages, and its safety layer's. */
-    public sealed interface Request permits Store, Get, Safety {}
+    public sealed interface Request permits Store, Get, Safety, SafetyCall {}
 
     /** A cast: write the list, in a new one-off worker. */
-    public record Store(String key, TodoList list) implements Request {}
+    public record Store(String key, TodoList list) implements Request, Cast {}
 
     /** A call: read the list, in a new one-off worker that answers with a {@link Loaded}. */
-    public record Get(String key) implements Request {}
+    public record Get(String key) implements Request, Call<Loaded> {}
 
     /** The workers' reports, retry, status, drain: see {@link OneOffSafety}. */
-    public record Safety(OneOffSafety.Request request) implements Request {}
+    public record Safety(OneOffSafety.Note note) implements Request, Cast {}
+
+    /** A safety call (status, drain), answered with R: see {@link OneOffSafety}. */
+    public record SafetyCall<R>(OneOffSafety.Ask<R> ask) implements Request, Call<R> {}
 
     private OneOffWorkerDatabase(Pid<Request> pid, FolderOwner.Lease<Pid<Request>> lease) {
         super(pid, lease, OneOffSafety::drainAndStop);
@@ -112,10 +116,10 @@ public final class OneOffWorkerDatabase extends SharedDatabase<OneOffWorkerDatab
             switch (request) {
                 // a one-off worker writes, then reports back (OneOffSafety.Write)
                 case Store(String key, TodoList list) -> GenServer.spawn(state.accept(key, list));
-                case Safety(OneOffSafety.Request safety) -> {
-                    return Result.noreply(OneOffSafety.cast(safety, state));
+                case Safety(OneOffSafety.Note note) -> {
+                    return Result.noreply(OneOffSafety.cast(note, state));
                 }
-                case Get get -> Misdirected.cast(get);
+                case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
             }
             return Result.noreply(state);
         }
@@ -133,9 +137,9 @@ public final class OneOffWorkerDatabase extends SharedDatabase<OneOffWorkerDatab
                     yield Result.noreply(state);
                 }
                 // end::one-off-get[]
-                case Safety(OneOffSafety.Request safety) ->
-                    OneOffSafety.call(safety, caller, state);
-                case Store store -> Result.reply(Misdirected.call(store), state);
+                case SafetyCall<?>(OneOffSafety.Ask<?> ask) ->
+                    OneOffSafety.call(ask, caller, state);
+                case Cast cast -> throw new AssertionError(cast); // call takes a Call only
             };
         }
 

@@ -1,5 +1,6 @@
 package todo.pooling;
 
+import genserver.Call;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -17,7 +18,6 @@ import todo.persistence.Storage;
 import todo.persistence.TodoDatabase;
 import todo.persistence.safety.FolderOwner;
 import todo.persistence.safety.ListNames;
-import todo.persistence.safety.Misdirected;
 import todo.persistence.safety.WriteStatus;
 import todo.pooling.safety.SharedDatabase;
 import todo.pooling.safety.WorkerSafety;
@@ -41,10 +41,10 @@ public final class PooledDatabase extends SharedDatabase<PooledDatabase.Request>
     public sealed interface Request permits ChooseWorker, Workers {}
 
     /** The worker that serves {@code key}. */
-    public record ChooseWorker(String key) implements Request {}
+    public record ChooseWorker(String key) implements Request, Call<Pid<DatabaseWorker.Request>> {}
 
     /** All the workers, in the order {@code chooseWorker}'s index picks them. */
-    public record Workers() implements Request {}
+    public record Workers() implements Request, Call<List<Pid<DatabaseWorker.Request>>> {}
 
     private PooledDatabase(Pid<Request> pid, FolderOwner.Lease<Pid<Request>> lease) {
         super(pid, lease, FolderOwner::stopIfAlive);
@@ -149,13 +149,6 @@ public final class PooledDatabase extends SharedDatabase<PooledDatabase.Request>
                         pool);
                 case Workers() -> Result.reply(WorkerSafety.live(pool, this::startWorker), pool);
             };
-        }
-
-        @Override
-        public Result<List<Pid<DatabaseWorker.Request>>> handleCast(Request request,
-                List<Pid<DatabaseWorker.Request>> pool) {
-            Misdirected.cast(request); // every request is a call
-            return Result.noreply(pool);
         }
 
         @Override

@@ -22,7 +22,7 @@ import todo.pooling.safety.UnsavedLedger;
  * is in the H2 file (a killed JVM keeps it; H2 does not sync the file, so a power cut may not),
  * else throws a {@code StorageException}. Close it to close the pool.
  */
-public final class SqlDatabase extends BypassDatabase implements AutoCloseable {
+public final class SqlDatabase extends BypassDatabase {
     private final Rows rows;
 
     private SqlDatabase(Rows rows) {

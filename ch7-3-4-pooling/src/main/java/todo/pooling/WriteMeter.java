@@ -1,5 +1,7 @@
 package todo.pooling;
 
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -22,12 +24,12 @@ public final class WriteMeter implements GenServer<WriteMeter.State, WriteMeter.
     /** The meter's protocol. */
     public sealed interface Request permits Started, Ended, Read {}
 
-    public record Started(long nanos) implements Request {}
+    public record Started(long nanos) implements Request, Cast {}
 
-    public record Ended(long nanos, String key, int bytes) implements Request {}
+    public record Ended(long nanos, String key, int bytes) implements Request, Cast {}
 
-    /** A call: the figures so far. */
-    public record Read() implements Request {}
+    /** A call, answered with the figures so far. */
+    public record Read() implements Request, Call<Figures> {}
 
     /** What the meter has seen. */
     public record Figures(int inFlight, int mostAtOnce, int ended, int overtaken,
@@ -107,7 +109,7 @@ public final class WriteMeter implements GenServer<WriteMeter.State, WriteMeter.
                 yield Result.noreply(new State(inFlight, state.mostAtOnce(), state.ended() + 1,
                         overtaken, state.timeline(), state.landed()));
             }
-            case Read read -> throw new IllegalArgumentException("read is a call, not a cast");
+            case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
         };
     }
 
@@ -118,9 +120,7 @@ public final class WriteMeter implements GenServer<WriteMeter.State, WriteMeter.
                     new Figures(state.inFlight(), state.mostAtOnce(), state.ended(),
                             state.overtaken(), List.copyOf(state.timeline())),
                     state);
-            case Started started ->
-                throw new IllegalArgumentException("started is a cast, not a call");
-            case Ended ended -> throw new IllegalArgumentException("ended is a cast, not a call");
+            case Cast cast -> throw new AssertionError(cast); // call takes a Call only
         };
     }
 }

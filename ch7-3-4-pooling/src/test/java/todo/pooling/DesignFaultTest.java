@@ -311,8 +311,6 @@ class DesignFaultTest {
         assertThatThrownBy(() -> database.chooseWorker(null))
                 .isInstanceOf(IllegalArgumentException.class);
         GenServer.cast(worker, new DatabaseWorker.Store("bob", null));
-        GenServer.cast(worker, new DatabaseWorker.Get("bob"));
-        GenServer.cast(database.pid(), new PooledDatabase.ChooseWorker("bob"));
         database.store("bob", ALICE);
 
         await().until(() -> ALICE.equals(database.get("bob")));

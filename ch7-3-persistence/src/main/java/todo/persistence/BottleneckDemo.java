@@ -99,15 +99,16 @@ public final class BottleneckDemo {
     }
 
     private static Figures demo(Path folder) throws InterruptedException {
-        var database = TodoDatabase.start(folder);
-        Figures figures = run(database, () -> GenServer.messageQueueLength(database.pid()),
-                () -> GenServer.messageQueueLength(database.pid()) == 0,
-                (millis, length) -> System.out.printf(Locale.ROOT, "%6d ms  mailbox %5d  %s%n",
-                        millis, length,
-                        // 60 columns: every one of the workload's requests waiting
-                        "#".repeat(length * 60 / (LISTS * ENTRIES))));
-        System.out.println(figures.summary());
-        return figures;
+        try (var database = TodoDatabase.start(folder)) {
+            Figures figures = run(database, () -> GenServer.messageQueueLength(database.pid()),
+                    () -> GenServer.messageQueueLength(database.pid()) == 0,
+                    (millis, length) -> System.out.printf(Locale.ROOT,
+                            "%6d ms  mailbox %5d  %s%n", millis, length,
+                            // 60 columns: every one of the workload's requests waiting
+                            "#".repeat(length * 60 / (LISTS * ENTRIES))));
+            System.out.println(figures.summary());
+            return figures;
+        }
     }
 
     /** Removes a scratch folder of lists that a program made, so that a run leaves nothing. */

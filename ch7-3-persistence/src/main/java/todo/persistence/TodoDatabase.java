@@ -1,5 +1,7 @@
 package todo.persistence;
 
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -11,7 +13,6 @@ import todo.TodoList;
 import todo.persistence.safety.FolderOwner;
 import todo.persistence.safety.ListNames;
 import todo.persistence.safety.Loaded;
-import todo.persistence.safety.Misdirected;
 import todo.persistence.safety.PendingWrites;
 import todo.persistence.safety.WriteStatus;
 
@@ -31,16 +32,16 @@ public final class TodoDatabase implements Database {
     public sealed interface Request permits Store, Get, Retry, Status {}
 
     /** A cast: write the list. */
-    public record Store(String key, TodoList list) implements Request {}
+    public record Store(String key, TodoList list) implements Request, Cast {}
 
     /** A call: read the list; the answer is a {@link Loaded}. */
-    public record Get(String key) implements Request {}
+    public record Get(String key) implements Request, Call<Loaded> {}
 
     /** A cast: write again every list whose write failed. */
-    public record Retry() implements Request {}
+    public record Retry() implements Request, Cast {}
 
     /** A call: the {@link WriteStatus}. */
-    public record Status() implements Request {}
+    public record Status() implements Request, Call<WriteStatus> {}
 
     /** How {@link FolderOwner} names this design to another one that finds the folder taken. */
     public static final String DESIGN = "TodoDatabase (one database process)";
@@ -157,8 +158,7 @@ public final class TodoDatabase implements Database {
             switch (request) {
                 case Store(String key, TodoList list) -> writes.write(key, list);
                 case Retry() -> writes.retry();
-                case Get get -> Misdirected.cast(get);
-                case Status status -> Misdirected.cast(status);
+                case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
             }
             return Result.noreply(writes);
         }
@@ -168,8 +168,7 @@ public final class TodoDatabase implements Database {
             return switch (request) {
                 case Get(String key) -> Result.reply(writes.get(key), writes);
                 case Status() -> Result.reply(writes.status(), writes);
-                case Store store -> Result.reply(Misdirected.call(store), writes);
-                case Retry retry -> Result.reply(Misdirected.call(retry), writes);
+                case Cast cast -> throw new AssertionError(cast); // call takes a Call only
             };
         }
         // end::callbacks[]

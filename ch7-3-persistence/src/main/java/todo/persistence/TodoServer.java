@@ -1,5 +1,7 @@
 package todo.persistence;
 
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -26,13 +28,13 @@ public final class TodoServer implements GenServer<TodoServer.State, TodoServer.
     public sealed interface Request permits AddEntry, Entries, Safety {}
 
     /** A cast: add the entry, then store the list. */
-    public record AddEntry(TodoEntry entry) implements Request {}
+    public record AddEntry(TodoEntry entry) implements Request, Cast {}
 
     /** A call: the entries on a date. */
-    public record Entries(LocalDate date) implements Request {}
+    public record Entries(LocalDate date) implements Request, Call<List<TodoEntry>> {}
 
     /** A cast from the {@link Saving} layer (the server's pid, a timer to store again). */
-    public record Safety(Saving.Message message) implements Request {}
+    public record Safety(Saving.Message message) implements Request, Cast {}
 
     /** The book's {@code {name, todo_list}} (null until loaded), and the safety layer's status. */
     public record State(String name, TodoList list, Saving.Status saving) {}
@@ -91,8 +93,7 @@ public final class TodoServer implements GenServer<TodoServer.State, TodoServer.
             case Safety(Saving.Message message) -> Result.noreply(new State(state.name(),
                     state.list(),
                     saving.handle(message, state.name(), state.list(), state.saving())));
-            case Entries entries ->
-                throw new IllegalArgumentException("entries is a call, not a cast");
+            case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
         };
     }
     // end::callbacks[]

@@ -50,7 +50,7 @@ class BottleneckTest {
             assertThat(stored.size()).isEqualTo(10);
         }
         GenServer.stop(cache);
-        GenServer.stop(database.pid());
+        database.close();
     }
 
     /** The demo's workload, made small: 20 writers x 20 entries. */
@@ -84,7 +84,7 @@ class BottleneckTest {
             assertThat(database.get("list 19").size()).isEqualTo(20);
             assertThat(database.get("list 20")).isNull();
         } finally {
-            GenServer.stop(database.pid()); // the demo stops its cache; the database is ours
+            database.close(); // the demo stops its cache; the database is ours
         }
     }
 
@@ -110,6 +110,6 @@ class BottleneckTest {
         assertThat(bob.entries(LocalDate.of(2023, 12, 19))).extracting(TodoEntry::title)
                 .containsExactly("Bob's");
         assertThat(GenServer.messageQueueLength(database.pid())).isZero();
-        GenServer.stop(database.pid());
+        database.close();
     }
 }

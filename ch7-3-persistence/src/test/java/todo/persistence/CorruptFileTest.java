@@ -58,7 +58,7 @@ class CorruptFileTest {
             assertThat(TodoServer.entries(alice, LocalDate.of(2023, 12, 19))).hasSize(1);
         } finally {
             GenServer.stop(cache);
-            GenServer.stop(database.pid());
+            database.close();
         }
     }
 
@@ -75,7 +75,7 @@ class CorruptFileTest {
             assertThat(Files.readAllBytes(folder.resolve("bob"))).isEqualTo(truncated);
             assertThat(database.get("nobody")).isNull(); // the database process lives on
         } finally {
-            GenServer.stop(database.pid());
+            database.close();
         }
     }
 }

@@ -526,25 +526,6 @@ class DatabaseFaultTest {
     }
 
     @Test
-    void aCallOnlyMessageSentAsACastIsDroppedNotFatal() {
-        GenServer.cast(database.pid(), new TodoDatabase.Get("alice"));
-        GenServer.cast(database.pid(), new TodoDatabase.Status());
-
-        otherListsGoOn();
-    }
-
-    @Test
-    void aCastOnlyMessageSentAsACallIsRefusedNotFatal() {
-        Object answer = GenServer.call(database.pid(), new TodoDatabase.Store("bob", ONE));
-
-        assertThat(answer).isInstanceOf(IllegalArgumentException.class)
-                .hasToString(IllegalArgumentException.class.getName()
-                        + ": Store[key=bob, list=" + ONE + "] is a cast, not a call");
-        assertThat(database.get("bob")).isNull(); // the misdirected store did nothing
-        otherListsGoOn();
-    }
-
-    @Test
     void encodingAListPastTheCapStopsAtTheCap() {
         TodoList huge = ONE.addEntry(new TodoEntry(DEC_19, "x".repeat(CAP)));
 

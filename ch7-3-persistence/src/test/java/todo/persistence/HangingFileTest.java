@@ -61,7 +61,7 @@ class HangingFileTest {
 
     @AfterEach
     void stop() {
-        GenServer.stop(database.pid());
+        database.close();
     }
 
     private void otherListsGoOn() {

@@ -26,18 +26,18 @@ class OneDatabasePerFolderTest {
 
     @Test
     void aSecondStartOnTheSameFolderGetsTheRunningDatabase() throws Exception {
-        var first = TodoDatabase.start(folder);
         Path link = Files.createSymbolicLink(folder.resolveSibling(folder.getFileName() + "-link"),
                 folder);
-        try {
-            assertThat(TodoDatabase.start(folder).pid()).isSameAs(first.pid());
-            assertThat(TodoDatabase.start(folder.resolve("..").resolve(folder.getFileName())).pid())
-                    .isSameAs(first.pid());
-            assertThat(TodoDatabase.start(link).pid()).isSameAs(first.pid());
-            assertThat(TodoDatabase.start(folder.resolve("other")).pid()).isNotSameAs(first.pid());
+        try (var first = TodoDatabase.start(folder);
+                var again = TodoDatabase.start(folder);
+                var dotted = TodoDatabase.start(folder.resolve("..").resolve(folder.getFileName()));
+                var linked = TodoDatabase.start(link);
+                var other = TodoDatabase.start(folder.resolve("other"))) {
+            assertThat(again.pid()).isSameAs(first.pid());
+            assertThat(dotted.pid()).isSameAs(first.pid());
+            assertThat(linked.pid()).isSameAs(first.pid());
+            assertThat(other.pid()).isNotSameAs(first.pid());
         } finally {
-            GenServer.stop(first.pid());
-            GenServer.stop(TodoDatabase.start(folder.resolve("other")).pid());
             Files.delete(link);
         }
     }
@@ -54,27 +54,31 @@ class OneDatabasePerFolderTest {
             busy.add(new ProcessBuilder("yes").redirectOutput(Redirect.DISCARD).start());
         }
         int processes = GenServer.processCount();
-        try {
+        // Held for the whole test, so that every round's caches use the one database running
+        try (var held = TodoDatabase.start(folder)) {
             for (int round = 1; round <= 200; round++) {
-                var cache = TodoCache.start(TodoDatabase.start(folder));
-                TodoServer.addEntry(TodoCache.serverProcess(cache, "john"),
-                        new TodoEntry(DEC_20, "Shopping " + round));
-                GenServer.stop(cache);
-
-                var restarted = TodoCache.start(TodoDatabase.start(folder));
-                assertThat(TodoServer.entries(TodoCache.serverProcess(restarted, "john"), DEC_20))
-                        .as("round %d", round).hasSize(round);
-                GenServer.stop(restarted);
+                try (var database = TodoDatabase.start(folder)) {
+                    var cache = TodoCache.start(database);
+                    TodoServer.addEntry(TodoCache.serverProcess(cache, "john"),
+                            new TodoEntry(DEC_20, "Shopping " + round));
+                    GenServer.stop(cache);
+                }
+                try (var database = TodoDatabase.start(folder)) {
+                    var restarted = TodoCache.start(database);
+                    assertThat(
+                            TodoServer.entries(TodoCache.serverProcess(restarted, "john"), DEC_20))
+                            .as("round %d", round).hasSize(round);
+                    GenServer.stop(restarted);
+                }
             }
+            // The caches took their servers with them; one database (for the folder) is left,
+            // with the folder's owner. Stopping the owner stops the database it started.
+            await().until(() -> GenServer.processCount() == processes + 2);
+            GenServer.stop(GenServer.whereis(new FileStorage(folder).ownerName("todo database"))
+                    .orElseThrow());
+            assertThat(GenServer.isAlive(held.pid())).isFalse();
         } finally {
             busy.forEach(Process::destroy);
         }
-        // The caches took their servers with them; one database (for the folder) is left, with
-        // the folder's owner. Stopping the owner stops the database it started.
-        await().until(() -> GenServer.processCount() == processes + 2);
-        var database = TodoDatabase.start(folder);
-        GenServer.stop(GenServer.whereis(new FileStorage(folder).ownerName("todo database"))
-                .orElseThrow());
-        assertThat(GenServer.isAlive(database.pid())).isFalse();
     }
 }

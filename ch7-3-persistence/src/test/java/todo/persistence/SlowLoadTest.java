@@ -69,6 +69,6 @@ class SlowLoadTest {
         await().until(() -> database.get("slow") != null && database.get("slow").size() == 5);
         assertThat(TodoServer.entries(server, DEC_19)).hasSize(5);
         GenServer.stop(server);
-        GenServer.stop(database.pid());
+        database.close();
     }
 }

@@ -38,7 +38,7 @@ class TodoCacheTest {
     @AfterEach
     void stop() {
         GenServer.stop(cache);
-        GenServer.stop(database.pid());
+        database.close();
     }
 
     @Test

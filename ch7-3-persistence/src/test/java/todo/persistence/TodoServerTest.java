@@ -78,6 +78,6 @@ class TodoServerTest {
         hold.release();
         await().until(() -> TodoServer.entries(server, DEC_19).size() == 1);
         GenServer.stop(server);
-        GenServer.stop(database.pid());
+        database.close();
     }
 }

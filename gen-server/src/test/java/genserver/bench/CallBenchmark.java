@@ -1,5 +1,7 @@
 package genserver.bench;
 
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -35,11 +37,11 @@ public class CallBenchmark {
 
     sealed interface Msg {}
 
-    record Ping(long n) implements Msg {}
+    record Ping(long n) implements Msg, Call<Long> {}
 
-    record Count(long n) implements Msg {}
+    record Count(long n) implements Msg, Cast {}
 
-    record Total() implements Msg {}
+    record Total() implements Msg, Call<Long> {}
 
     /** Answers a ping with its number; adds up counts. */
     static final class Echo implements GenServer<Long, Msg> {
@@ -53,7 +55,7 @@ public class CallBenchmark {
             return switch (request) {
                 case Ping(long n) -> Result.reply(n, total);
                 case Total() -> Result.reply(total, total);
-                case Count c -> throw new IllegalArgumentException("cast only");
+                case Count c -> throw new AssertionError(c); // GenServer.call takes a Call only
             };
         }
 
@@ -98,7 +100,7 @@ public class CallBenchmark {
     /** The same round trip from a platform thread, as JMH and a plain main() call it. */
     @Benchmark
     public long callRoundTripFromPlatformThread(EchoServer echo) {
-        return GenServer.<Msg, Long>call(echo.pid, new Ping(1));
+        return GenServer.call(echo.pid, new Ping(1));
     }
 
     /** Casts sent from a virtual thread and handled by the server (a final call waits for them). */
@@ -110,7 +112,7 @@ public class CallBenchmark {
             for (int i = 0; i < BATCH; i++) {
                 GenServer.cast(echo.pid, new Count(1));
             }
-            total[0] = GenServer.<Msg, Long>call(echo.pid, new Total());
+            total[0] = GenServer.call(echo.pid, new Total());
         }).join();
         return total[0];
     }

@@ -2,6 +2,7 @@ package sidebyside.bench;
 
 import genserver.GenServer;
 import sidebyside.HandOffFloor;
+import genserver.Call;
 import genserver.From;
 import genserver.Pid;
 import genserver.Result;
@@ -45,7 +46,7 @@ public class FloorBenchmark {
     private static final int CLIENTS = 64;
 
     /** A ping: the server answers with the number it carries. */
-    public record Ping(long n) {}
+    public record Ping(long n) implements Call<Long> {}
 
     /** Answers every ping at once, as gen-server's own {@code CallBenchmark}'s echo does. */
     static final class Echo implements GenServer<Long, Ping> {

@@ -12,7 +12,6 @@ import todo.persistence.StorageException;
 import todo.persistence.TodoDatabase;
 import todo.persistence.safety.FolderOwner;
 import todo.persistence.safety.Loaded;
-import todo.persistence.safety.Misdirected;
 import todo.persistence.safety.PendingWrites;
 import todo.persistence.safety.WriteStatus;
 import todo.pooling.OneOffWorkerDatabase;
@@ -28,28 +27,31 @@ import todo.pooling.OneOffWorkerDatabase;
 public final class OneOffSafety {
     private OneOffSafety() {}
 
-    /** The database's safety messages, which it gets inside a {@link OneOffWorkerDatabase.Safety}. */
-    public sealed interface Request permits Self, Written, WriteFailed, Retry, Status, Drain {}
+    /** The database's safety casts, which it gets inside a {@link OneOffWorkerDatabase.Safety}. */
+    public sealed interface Note permits Self, Written, WriteFailed, Retry {}
+
+    /** Its safety calls, inside a {@link OneOffWorkerDatabase.SafetyCall}, answered with R. */
+    public sealed interface Ask<R> permits Status, Drain {}
 
     /** A cast from {@code start}: the database's own pid, where its workers report (OTP's {@code self()}). */
-    public record Self(Pid<OneOffWorkerDatabase.Request> pid) implements Request {}
+    public record Self(Pid<OneOffWorkerDatabase.Request> pid) implements Note {}
 
     /** A cast from a worker: the write of store number {@code generation} of {@code key} worked. */
-    public record Written(String key, long generation) implements Request {}
+    public record Written(String key, long generation) implements Note {}
 
     /** A cast from a worker: that write failed, for {@code cause}; {@code list} null: a bug. */
     public record WriteFailed(String key, TodoList list, long generation, String cause)
             implements
-                Request {}
+                Note {}
 
     /** A cast: write again the lists whose write failed. */
-    public record Retry() implements Request {}
+    public record Retry() implements Note {}
 
-    /** A call: the {@link WriteStatus}. */
-    public record Status() implements Request {}
+    /** The {@link WriteStatus}. */
+    public record Status() implements Ask<WriteStatus> {}
 
-    /** A call, as the database stops: answered once no one-off write runs. */
-    public record Drain() implements Request {}
+    /** As the database stops: answered once no one-off write runs. */
+    public record Drain() implements Ask<String> {}
 
     /**
      * The database's state: its writes, each list's stores and the writes of them still running,
@@ -98,7 +100,7 @@ public final class OneOffSafety {
             Pid<OneOffWorkerDatabase.Request> database) implements Runnable {
         @Override
         public void run() {
-            Request outcome;
+            Note outcome;
             try {
                 store.save(key, list);
                 outcome = new Written(key, generation);
@@ -137,7 +139,7 @@ public final class OneOffSafety {
      */
     public static void drainAndStop(Pid<OneOffWorkerDatabase.Request> database) {
         try {
-            GenServer.call(database, new OneOffWorkerDatabase.Safety(new Drain()),
+            GenServer.call(database, new OneOffWorkerDatabase.SafetyCall<>(new Drain()),
                     GenServer.INFINITY);
         } catch (ProcessExitException alreadyStopped) {
             return;
@@ -150,7 +152,7 @@ public final class OneOffSafety {
     }
 
     public static WriteStatus status(Pid<OneOffWorkerDatabase.Request> database) {
-        return GenServer.call(database, new OneOffWorkerDatabase.Safety(new Status()));
+        return GenServer.call(database, new OneOffWorkerDatabase.SafetyCall<>(new Status()));
     }
 
     // ---- in the database's process ----
@@ -162,10 +164,10 @@ public final class OneOffSafety {
         return new State(new PendingWrites(store), new ListWrites(), null, null);
     }
 
-    /** A safety message sent as a cast: the new state. */
-    public static State cast(Request request, State state) {
+    /** A safety cast: the new state. */
+    public static State cast(Note note, State state) {
         PendingWrites writes = state.writes();
-        switch (request) {
+        switch (note) {
             case Self(Pid<OneOffWorkerDatabase.Request> self) -> {
                 return new State(writes, state.lists(), self, state.drain());
             }
@@ -181,8 +183,6 @@ public final class OneOffSafety {
                 writes.failed(key, latest ? list : null, cause); // kept, unless it was a bug
                 writeAgainIfOvertaken(state, key);
             }
-            case Status status -> Misdirected.cast(status);
-            case Drain drain -> Misdirected.cast(drain);
         }
         return state.drained();
     }
@@ -199,16 +199,12 @@ public final class OneOffSafety {
         GenServer.spawn(write);
     }
 
-    /** A safety message sent as a call. */
-    public static Result<State> call(Request request, From caller, State state) {
-        return switch (request) {
+    /** A safety call. */
+    public static Result<State> call(Ask<?> ask, From caller, State state) {
+        return switch (ask) {
             case Status() -> Result.reply(state.writes().status(), state);
             case Drain() -> Result.noreply(
                     new State(state.writes(), state.lists(), state.self(), caller).drained());
-            case Self self -> Result.reply(Misdirected.call(self), state);
-            case Written written -> Result.reply(Misdirected.call(written), state);
-            case WriteFailed failed -> Result.reply(Misdirected.call(failed), state);
-            case Retry retry -> Result.reply(Misdirected.call(retry), state);
         };
     }
 

@@ -1,6 +1,8 @@
 package todo.pooling.safety;
 
 import genserver.CallTimeoutException;
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -15,7 +17,6 @@ import java.util.function.BiPredicate;
 import todo.TodoList;
 import todo.persistence.StorageException;
 import todo.persistence.safety.FolderOwner;
-import todo.persistence.safety.Misdirected;
 import todo.persistence.safety.WriteStatus;
 import todo.pooling.CheckoutPoolDatabase;
 
@@ -37,33 +38,34 @@ public final class PoolLedger implements GenServer<PoolLedger.State, PoolLedger.
             permits Self, Store, Outcome, Retry, Unsaved, Status, Queued, Drain {}
 
     /** A cast from {@link #start}: the ledger's own pid (OTP's {@code self()}). */
-    public record Self(Pid<Request> pid) implements Request {}
+    public record Self(Pid<Request> pid) implements Request, Cast {}
 
     /** A cast: number this store of the list and write it through the pool. */
-    public record Store(String key, TodoList list) implements Request {}
+    public record Store(String key, TodoList list) implements Request, Cast {}
 
     /** A cast from a one-off writer: whether store number {@code generation} is on disk. */
     public record Outcome(String key, TodoList list, long generation, boolean onDisk)
             implements
-                Request {}
+                Request,
+                Cast {}
 
     /** A cast: write the unsaved lists again. */
-    public record Retry() implements Request {}
+    public record Retry() implements Request, Cast {}
 
     /**
      * A call: the latest stored list under {@code key} not known to be on disk yet (its write
      * is queued, running or failed), if there is one ({@link Kept}).
      */
-    public record Unsaved(String key) implements Request {}
+    public record Unsaved(String key) implements Request, Call<Kept> {}
 
     /** A call: the {@link WriteStatus}. */
-    public record Status() implements Request {}
+    public record Status() implements Request, Call<WriteStatus> {}
 
     /** A call: how many writes wait in the ledger's queue. */
-    public record Queued() implements Request {}
+    public record Queued() implements Request, Call<Integer> {}
 
     /** A call, as the pool stops: answered once no write is queued or running. */
-    public record Drain() implements Request {}
+    public record Drain() implements Request, Call<String> {}
 
     /** The answer to {@link Unsaved}: the list, or null if there is none. */
     public record Kept(TodoList list) {}
@@ -205,22 +207,7 @@ public final class PoolLedger implements GenServer<PoolLedger.State, PoolLedger.
                         state.failedWrites() + (onDisk ? 0 : 1), state.drain(),
                         state.self())));
             }
-            case Unsaved unsaved -> {
-                Misdirected.cast(unsaved);
-                yield Result.noreply(state);
-            }
-            case Status status -> {
-                Misdirected.cast(status);
-                yield Result.noreply(state);
-            }
-            case Queued queued -> {
-                Misdirected.cast(queued);
-                yield Result.noreply(state);
-            }
-            case Drain drain -> {
-                Misdirected.cast(drain);
-                yield Result.noreply(state);
-            }
+            case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
         };
     }
 
@@ -276,10 +263,7 @@ public final class PoolLedger implements GenServer<PoolLedger.State, PoolLedger.
             case Queued() -> Result.reply(state.queue().size(), state);
             case Drain() -> Result.noreply(startWrites(
                     state.with(state.running(), state.failedWrites(), from, state.self())));
-            case Self self -> Result.reply(Misdirected.call(self), state);
-            case Store store -> Result.reply(Misdirected.call(store), state);
-            case Outcome outcome -> Result.reply(Misdirected.call(outcome), state);
-            case Retry retry -> Result.reply(Misdirected.call(retry), state);
+            case Cast cast -> throw new AssertionError(cast); // call takes a Call only
         };
     }
 

@@ -1,5 +1,7 @@
 package todo.pooling.safety;
 
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -8,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import todo.persistence.TodoServer;
-import todo.persistence.safety.Misdirected;
 import todo.persistence.safety.Saving;
 import todo.persistence.safety.WriteStatus;
 
@@ -24,16 +25,16 @@ public final class UnsavedLedger implements GenServer<UnsavedLedger.State, Unsav
     public sealed interface Request permits Failed, Written, Retry, Status {}
 
     /** A cast: {@code server} could not write {@code key}, and keeps it. */
-    public record Failed(String key, Pid<TodoServer.Request> server) implements Request {}
+    public record Failed(String key, Pid<TodoServer.Request> server) implements Request, Cast {}
 
     /** A cast: the list is written since. */
-    public record Written(String key) implements Request {}
+    public record Written(String key) implements Request, Cast {}
 
     /** A cast: ask every server with an unsaved list to store it again. */
-    public record Retry() implements Request {}
+    public record Retry() implements Request, Cast {}
 
-    /** A call: the {@link WriteStatus}. */
-    public record Status() implements Request {}
+    /** A call, answered with the {@link WriteStatus}. */
+    public record Status() implements Request, Call<WriteStatus> {}
 
     /** Which server keeps each unsaved list, and how many writes have failed. */
     public record State(Map<String, Pid<TodoServer.Request>> unsaved, long failedWrites) {}
@@ -60,7 +61,7 @@ public final class UnsavedLedger implements GenServer<UnsavedLedger.State, Unsav
                 forgetTheLost(state);
                 state.unsaved().values().forEach(Saving::askToStoreAgain);
             }
-            case Status status -> Misdirected.cast(status);
+            case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
         }
         return Result.noreply(state);
     }
@@ -73,7 +74,7 @@ public final class UnsavedLedger implements GenServer<UnsavedLedger.State, Unsav
                 yield Result.reply(new WriteStatus(new ArrayList<>(state.unsaved().keySet()),
                         state.failedWrites()), state);
             }
-            default -> Result.reply(Misdirected.call(request), state);
+            case Cast cast -> throw new AssertionError(cast); // call takes a Call only
         };
     }
 

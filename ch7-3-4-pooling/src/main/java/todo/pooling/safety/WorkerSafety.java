@@ -9,7 +9,6 @@ import java.util.stream.IntStream;
 import todo.TodoList;
 import todo.persistence.ListStore;
 import todo.persistence.safety.Loaded;
-import todo.persistence.safety.Misdirected;
 import todo.persistence.safety.PendingWrites;
 import todo.persistence.safety.WriteStatus;
 import todo.pooling.DatabaseWorker;
@@ -17,23 +16,25 @@ import todo.pooling.DatabaseWorker;
 /**
  * What a {@link DatabaseWorker} does beyond the book's store and get, and what a pool does for its
  * workers: a store that waits for its outcome (design 5's ledger must know it), a get without the
- * 5 s limit, writing failed lists again, the write status, and a dead worker replaced. A message
- * that comes the wrong way is logged and dropped ({@link Misdirected}): a worker never dies of it.
+ * 5 s limit, writing failed lists again, the write status, and a dead worker replaced.
  */
 public final class WorkerSafety {
     private WorkerSafety() {}
 
-    /** The worker's safety messages, which it gets inside a {@link DatabaseWorker.Safety}. */
-    public sealed interface Request permits StoreAndWait, Retry, Status {}
+    /** The worker's safety casts, which it gets inside a {@link DatabaseWorker.Safety}. */
+    public sealed interface Note permits Retry {}
 
-    /** A call: write the list; the answer is a {@link Stored}. */
-    public record StoreAndWait(String key, TodoList list) implements Request {}
+    /** Write again the lists whose write failed. */
+    public record Retry() implements Note {}
 
-    /** A cast: write again the lists whose write failed. */
-    public record Retry() implements Request {}
+    /** The worker's safety calls, inside a {@link DatabaseWorker.SafetyCall}, answered with R. */
+    public sealed interface Ask<R> permits StoreAndWait, Status {}
 
-    /** A call: the worker's {@link WriteStatus}. */
-    public record Status() implements Request {}
+    /** Write the list; the answer says whether it is on disk. */
+    public record StoreAndWait(String key, TodoList list) implements Ask<Stored> {}
+
+    /** The worker's {@link WriteStatus}. */
+    public record Status() implements Ask<WriteStatus> {}
 
     /** The answer to a {@link StoreAndWait}: whether the list is on disk now. */
     public record Stored(boolean onDisk) {}
@@ -44,7 +45,7 @@ public final class WorkerSafety {
     public static Stored storeAndWait(Pid<DatabaseWorker.Request> worker, String key,
             TodoList list) {
         return GenServer.call(worker,
-                new DatabaseWorker.Safety(
+                new DatabaseWorker.SafetyCall<>(
                         new StoreAndWait(ListStore.requireList(key, list), list)));
     }
 
@@ -61,28 +62,26 @@ public final class WorkerSafety {
 
     /** The workers' {@link WriteStatus}, added up. */
     public static WriteStatus status(List<Pid<DatabaseWorker.Request>> workers) {
-        return workers.stream().map(worker -> (WriteStatus) GenServer.call(worker,
-                new DatabaseWorker.Safety(new Status()))).reduce(WriteStatus.NONE,
-                        WriteStatus::plus);
+        return workers.stream()
+                .map(worker -> GenServer.call(worker,
+                        new DatabaseWorker.SafetyCall<>(new Status())))
+                .reduce(WriteStatus.NONE, WriteStatus::plus);
     }
 
     // ---- in the worker's process ----
 
-    /** A safety message sent as a cast. */
-    public static void cast(Request request, PendingWrites writes) {
-        switch (request) {
+    /** A safety cast. */
+    public static void cast(Note note, PendingWrites writes) {
+        switch (note) {
             case Retry() -> writes.retry();
-            case StoreAndWait store -> Misdirected.cast(store);
-            case Status status -> Misdirected.cast(status);
         }
     }
 
-    /** A safety message sent as a call: the answer. */
-    public static Object call(Request request, PendingWrites writes) {
-        return switch (request) {
+    /** A safety call: the answer. */
+    public static Object call(Ask<?> ask, PendingWrites writes) {
+        return switch (ask) {
             case StoreAndWait(String key, TodoList list) -> new Stored(writes.write(key, list));
             case Status() -> writes.status();
-            case Retry retry -> Misdirected.call(retry);
         };
     }
 

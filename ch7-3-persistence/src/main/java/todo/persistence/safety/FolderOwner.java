@@ -1,6 +1,7 @@
 package todo.persistence.safety;
 
 import genserver.AlreadyStartedException;
+import genserver.Call;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -31,11 +32,25 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
     /** The owner's protocol: calls only. */
     public sealed interface Request permits Join, Leave {}
 
-    /** A call: a lease on the running design, if it is {@code design}; else a refusal. */
-    public record Join(String design) implements Request {}
+    /** A call, answered with a lease on the running design if it is {@code design}, else a refusal. */
+    public record Join(String design) implements Request, Call<Joined> {}
 
-    /** A call: gives the lease back; the last one stops the design. */
-    public record Leave(long lease) implements Request {}
+    /** A call: gives the lease back, answered once it is; the last one stops the design. */
+    public record Leave(long lease) implements Request, Call<Left> {}
+
+    /** The answer to a {@link Join}. */
+    public sealed interface Joined permits Granted, Refused {}
+
+    /** A lease on the design that serves the folder, and its handle. */
+    public record Granted(Object handle, long lease) implements Joined {}
+
+    /** Another design serves the folder: {@code running} names it. */
+    public record Refused(String running) implements Joined {}
+
+    /** The answer to a {@link Leave}: whether others still hold leases, or the design was stopped. */
+    public enum Left {
+        STILL_SERVED, STOPPED
+    }
 
     /** What a design runs on a folder: its handle, whether it is alive, how to stop it. */
     public record Served(Object handle, BooleanSupplier alive, Runnable stop) {}
@@ -95,9 +110,6 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
         }
     }
 
-    /** The answer to a {@link Join} of another design. */
-    record Refused(String running) {}
-
     record State(String design, Supplier<Served> starter, Served served, Set<Long> leases,
             long nextLease) {}
 
@@ -129,14 +141,15 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
             try {
                 // No time limit: the owner may be stopping its design for the user that left last,
                 // which takes as long as that design's backlog of writes
-                Object answer = GenServer.call(owner, new Join(design), GenServer.INFINITY);
-                if (answer instanceof Refused(String running)) {
-                    throw new IllegalStateException("the folder " + files.folder()
-                            + " is already served by " + running + " (" + owner + "), not by "
-                            + design + ": one folder has one writer");
+                switch (GenServer.call(owner, new Join(design), GenServer.INFINITY)) {
+                    case Refused(String running) -> throw new IllegalStateException("the folder "
+                            + files.folder() + " is already served by " + running + " (" + owner
+                            + "), not by " + design + ": one folder has one writer");
+                    // the owner serves one design, whose handle is a T
+                    case Granted(Object handle, long lease) -> {
+                        return new Lease<>((T) handle, owner, lease);
+                    }
                 }
-                var joined = (Lease<Object>) answer;
-                return new Lease<>((T) joined.handle(), owner, joined.lease());
             } catch (ProcessExitException ending) {
                 if (attempt == 10) { // its last user left as we came: start a new one
                     throw ending;
@@ -160,25 +173,19 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
                         ? state.served()
                         : state.starter().get(); // stopped directly or died: started again
                 state.leases().add(state.nextLease());
-                yield Result.reply(new Lease<>(served.handle(), null, state.nextLease()),
+                yield Result.reply(new Granted(served.handle(), state.nextLease()),
                         new State(state.design(), state.starter(), served, state.leases(),
                                 state.nextLease() + 1));
             }
             case Leave(long lease) -> {
                 if (state.leases().remove(lease) && state.leases().isEmpty()) {
                     state.served().stop().run(); // before the answer: close returns once it ended
-                    GenServer.reply(from, "ok");
+                    GenServer.reply(from, Left.STOPPED);
                     yield Result.stop("normal", state);
                 }
-                yield Result.reply("ok", state);
+                yield Result.reply(Left.STILL_SERVED, state);
             }
         };
-    }
-
-    @Override
-    public Result<State> handleCast(Request request, State state) {
-        Misdirected.cast(request);
-        return Result.noreply(state);
     }
 
     @Override

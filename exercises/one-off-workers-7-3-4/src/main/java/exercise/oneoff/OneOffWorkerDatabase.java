@@ -1,8 +1,11 @@
 package exercise.oneoff;
 
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
+import genserver.ProcessExitException;
 import genserver.Result;
 import todo.TodoList;
 import todo.persistence.Database;
@@ -21,9 +24,11 @@ public final class OneOffWorkerDatabase implements Database {
     /** The database's protocol. */
     public sealed interface Request permits Store, Get {}
 
-    public record Store(String key, TodoList list) implements Request {}
+    /** A cast: write the list. */
+    public record Store(String key, TodoList list) implements Request, Cast {}
 
-    public record Get(String key) implements Request {}
+    /** A call, answered with the stored list, as a {@link Loaded}. */
+    public record Get(String key) implements Request, Call<Loaded> {}
 
     private final Pid<Request> pid;
 
@@ -46,6 +51,16 @@ public final class OneOffWorkerDatabase implements Database {
     public TodoList get(String key) {
         Loaded loaded = GenServer.call(pid, new Get(key));
         return loaded.orThrow();
+    }
+
+    /** Stops the database process; one-off processes still running finish on their own. */
+    @Override
+    public void close() {
+        try {
+            GenServer.stop(pid);
+        } catch (ProcessExitException alreadyEnded) {
+            // it ended already (a callback threw): nothing left to stop
+        }
     }
 
     // ---- callbacks: run in the database process ----

@@ -1,8 +1,11 @@
 package exercise.oneoff;
 
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
+import genserver.ProcessExitException;
 import genserver.Result;
 import todo.TodoList;
 import todo.persistence.Database;
@@ -24,9 +27,11 @@ public final class OneOffWorkerDatabase implements Database {
     /** The database's protocol. */
     public sealed interface Request permits Store, Get {}
 
-    public record Store(String key, TodoList list) implements Request {}
+    /** A cast: write the list. */
+    public record Store(String key, TodoList list) implements Request, Cast {}
 
-    public record Get(String key) implements Request {}
+    /** A call, answered with the stored list, as a {@link Loaded}. */
+    public record Get(String key) implements Request, Call<Loaded> {}
 
     private final Pid<Request> pid;
 
@@ -51,6 +56,16 @@ public final class OneOffWorkerDatabase implements Database {
         return loaded.orThrow();
     }
 
+    /** Stops the database process; one-off processes still running finish on their own. */
+    @Override
+    public void close() {
+        try {
+            GenServer.stop(pid);
+        } catch (ProcessExitException alreadyEnded) {
+            // it ended already (a callback threw): nothing left to stop
+        }
+    }
+
     // ---- callbacks: run in the database process ----
 
     static final class Server implements GenServer<ListStore, Request> {
@@ -72,7 +87,7 @@ public final class OneOffWorkerDatabase implements Database {
                     GenServer.spawn(() -> store.save(key, list));
                     yield Result.noreply(store);
                 }
-                case Get ignored -> throw new IllegalArgumentException("get is a call, not a cast");
+                case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
             };
         }
 
@@ -83,8 +98,7 @@ public final class OneOffWorkerDatabase implements Database {
                     GenServer.spawn(() -> GenServer.reply(from, Loaded.from(store, key)));
                     yield Result.noreply(store);
                 }
-                case Store ignored ->
-                    throw new IllegalArgumentException("store is a cast, not a call");
+                case Cast cast -> throw new AssertionError(cast); // call takes a Call only
             };
         }
     }

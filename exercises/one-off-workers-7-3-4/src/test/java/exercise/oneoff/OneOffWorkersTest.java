@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +45,18 @@ class OneOffWorkersTest {
     @TempDir
     Path folder;
 
-    private static Database start(Storage storage) {
-        return OneOffWorkerDatabase.start(storage);
+    /** What this test started, closed after it. */
+    private final List<Database> started = new ArrayList<>();
+
+    @AfterEach
+    void closeWhatStarted() {
+        started.forEach(Database::close);
+    }
+
+    private Database start(Storage storage) {
+        var database = OneOffWorkerDatabase.start(storage);
+        started.add(database);
+        return database;
     }
 
     private static TodoList listOf(String title) {

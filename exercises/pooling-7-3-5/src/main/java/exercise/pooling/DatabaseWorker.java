@@ -1,5 +1,7 @@
 package exercise.pooling;
 
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -20,10 +22,10 @@ public final class DatabaseWorker implements GenServer<ListStore, DatabaseWorker
     public sealed interface Request permits Store, Get {}
 
     /** A cast: write the list. */
-    public record Store(String key, TodoList list) implements Request {}
+    public record Store(String key, TodoList list) implements Request, Cast {}
 
-    /** A call: the stored list, as a {@link Loaded}. */
-    public record Get(String key) implements Request {}
+    /** A call, answered with the stored list, as a {@link Loaded}. */
+    public record Get(String key) implements Request, Call<Loaded> {}
 
     private final Storage storage;
 

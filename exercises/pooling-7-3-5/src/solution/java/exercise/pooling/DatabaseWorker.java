@@ -1,5 +1,7 @@
 package exercise.pooling;
 
+import genserver.Call;
+import genserver.Cast;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -23,10 +25,10 @@ public final class DatabaseWorker implements GenServer<ListStore, DatabaseWorker
     public sealed interface Request permits Store, Get {}
 
     /** A cast: write the list. */
-    public record Store(String key, TodoList list) implements Request {}
+    public record Store(String key, TodoList list) implements Request, Cast {}
 
-    /** A call: the stored list, as a {@link Loaded}. */
-    public record Get(String key) implements Request {}
+    /** A call, answered with the stored list, as a {@link Loaded}. */
+    public record Get(String key) implements Request, Call<Loaded> {}
 
     private final Storage storage;
 
@@ -63,7 +65,7 @@ public final class DatabaseWorker implements GenServer<ListStore, DatabaseWorker
                 store.save(key, list);
                 yield Result.noreply(store);
             }
-            case Get ignored -> throw new IllegalArgumentException("get is a call, not a cast");
+            case Call<?> call -> throw new AssertionError(call); // cast takes a Cast only
         };
     }
 
@@ -71,7 +73,7 @@ public final class DatabaseWorker implements GenServer<ListStore, DatabaseWorker
     public Result<ListStore> handleCall(Request request, From from, ListStore store) {
         return switch (request) {
             case Get(String key) -> Result.reply(Loaded.from(store, key), store);
-            case Store ignored -> throw new IllegalArgumentException("store is a cast, not a call");
+            case Cast cast -> throw new AssertionError(cast); // call takes a Call only
         };
     }
 }

@@ -1,5 +1,6 @@
 package exercise.pooling;
 
+import genserver.Call;
 import genserver.From;
 import genserver.GenServer;
 import genserver.Pid;
@@ -23,8 +24,8 @@ public final class PooledDatabase implements Database {
     /** The database's protocol. */
     public sealed interface Request permits ChooseWorker {}
 
-    /** A call: the worker that serves {@code key}. */
-    public record ChooseWorker(String key) implements Request {}
+    /** A call, answered with the worker that serves {@code key}. */
+    public record ChooseWorker(String key) implements Request, Call<Pid<DatabaseWorker.Request>> {}
 
     private final Pid<Request> pid;
 
