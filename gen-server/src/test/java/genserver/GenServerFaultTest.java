@@ -11,6 +11,7 @@ import genserver.Probe.Msg;
 import genserver.Probe.Record;
 import genserver.Probe.Recorded;
 import genserver.Probe.ReplyLater;
+import genserver.Probe.Both;
 import genserver.Probe.StopSelf;
 import genserver.Probe.StopSelfInCall;
 import java.time.Duration;
@@ -178,5 +179,33 @@ class GenServerFaultTest {
                 .isInstanceOf(ProcessExitException.class);
 
         assertThat(GenServer.whereis(name)).isEmpty();
+    }
+
+    @Test
+    void aCastOfARequestThatIsAlsoACallIsRefusedInTheSenderAndNamesIt() {
+        Pid<Msg> probe = GenServer.start(new Probe());
+
+        assertThatThrownBy(() -> GenServer.cast(probe, new Both()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Both[] is a call (it implements Call):"
+                        + " send it with GenServer.call, not cast");
+    }
+
+    @Test
+    void aRefusedCastNeverReachesTheServersHandleCast() {
+        Pid<Msg> probe = GenServer.start(new Probe());
+
+        assertThatThrownBy(() -> GenServer.cast(probe, new Both()));
+
+        assertThat(GenServer.call(probe, new Recorded(), GENEROUS)).isEmpty();
+    }
+
+    @Test
+    void aCallOfARequestThatIsAlsoACastIsRefusedInTheCaller() {
+        Pid<Msg> probe = GenServer.start(new Probe());
+
+        assertThatThrownBy(() -> GenServer.call(probe, new Both(), GENEROUS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Both[] is a cast (it implements Cast)");
     }
 }

@@ -71,7 +71,7 @@ class BottleneckTest {
             assertThat(figures.entriesPerSecond()).isPositive();
             assertThat(figures.lostEntries()).isZero();
         } finally {
-            GenServer.stop(database.pid()); // the demo stops its cache; the database is ours
+            database.close(); // the demo stops its cache; the database is ours
         }
     }
 

@@ -35,7 +35,7 @@ class CorruptFileTest {
             assertThat(Files.readAllBytes(folder.resolve("bob"))).isEqualTo(garbage);
         } finally {
             GenServer.stop(cache);
-            GenServer.stop(database.pid());
+            database.close();
         }
     }
 

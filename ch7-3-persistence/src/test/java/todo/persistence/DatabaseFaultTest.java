@@ -70,7 +70,7 @@ class DatabaseFaultTest {
 
     @AfterEach
     void stop() {
-        GenServer.stop(database.pid());
+        database.close();
     }
 
     /** The list next door is still served, by the same live process. */

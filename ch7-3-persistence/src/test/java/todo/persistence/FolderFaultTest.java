@@ -52,7 +52,7 @@ class FolderFaultTest {
             assertThat(TermCodec.decode(Files.readAllBytes(folder.resolve("bob"))))
                     .isEqualTo(ONE);
         } finally {
-            GenServer.stop(database.pid());
+            database.close();
         }
     }
 
@@ -88,7 +88,7 @@ class FolderFaultTest {
                     .isEqualTo(TWO);
             assertThat(database.get("bob")).isEqualTo(TWO);
         } finally {
-            GenServer.stop(database.pid());
+            database.close();
         }
     }
 

@@ -32,7 +32,7 @@ class SlowLoadTest {
         assertThat(GenServer.isAlive(server)).isTrue();
         hold.release();
         GenServer.stop(server);
-        GenServer.stop(database.pid());
+        database.close();
     }
 
     /** The book's get, with its 5 s shortened to 100 ms so that the test need not wait 5 s. */
