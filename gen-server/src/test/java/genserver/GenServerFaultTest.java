@@ -182,7 +182,7 @@ class GenServerFaultTest {
     }
 
     @Test
-    void aCastOfARequestThatIsAlsoACallIsRefusedInTheSenderAndNamesIt() {
+    void aCastOfARequestThatIsAlsoACallIsRefusedInTheSender() {
         Pid<Msg> probe = GenServer.start(new Probe());
 
         assertThatThrownBy(() -> GenServer.cast(probe, new Both()))

@@ -23,9 +23,13 @@ class CacheLoadTest {
     }
 
     @Test
-    void optionsArriveAsSeparateWordsOrAsOneMavenProperty() {
+    void optionsArriveAsSeparateWords() {
         assertThat(Options.parse("--processes", "1_000", "--clients", "8"))
                 .isEqualTo(new Options(1_000, 8));
+    }
+
+    @Test
+    void optionsArriveAsOneMavenProperty() {
         assertThat(Options.parse("--processes 1000 --clients 8")).isEqualTo(new Options(1_000, 8));
     }
 
@@ -194,7 +198,7 @@ class CacheLoadTest {
     }
 
     @Test
-    void aSmallRunPrintsTheBooksLinesAndTheThroughput() throws InterruptedException {
+    void aSmallRunPrintsEveryFigureTheTableReads() throws InterruptedException {
         var progress = new ByteArrayOutputStream();
         var out = new ByteArrayOutputStream();
 

@@ -47,7 +47,7 @@ class MainTest {
     }
 
     @Test
-    void printsFirstTheFolderItUsesAndThatItHasNoListsYet() {
+    void printsFirstTheFolderItUsesWithNoListsYet() {
         List<String> lines = Iex.transcript(Main::replay);
 
         assertThat(lines).first().isEqualTo("persist folder: " + FOLDER
