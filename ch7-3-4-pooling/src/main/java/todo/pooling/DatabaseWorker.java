@@ -31,10 +31,18 @@ public final class DatabaseWorker implements GenServer<PendingWrites, DatabaseWo
     public record Get(String key) implements Request, Call<Loaded> {}
 
     /** A safety cast (retry): see {@link WorkerSafety}. */
-    public record Safety(WorkerSafety.Note note) implements Request, Cast {}
+    public record Safety(WorkerSafety.Note note) implements Request, Cast {
+        public Safety {
+            java.util.Objects.requireNonNull(note, "note"); // refused in the sender
+        }
+    }
 
     /** A safety call (a store that waits, the status), answered with R: see {@link WorkerSafety}. */
-    public record SafetyCall<R>(WorkerSafety.Ask<R> ask) implements Request, Call<R> {}
+    public record SafetyCall<R>(WorkerSafety.Ask<R> ask) implements Request, Call<R> {
+        public SafetyCall {
+            java.util.Objects.requireNonNull(ask, "ask"); // refused in the caller
+        }
+    }
 
     private final Storage storage;
     private final boolean keepsFailedWrites;

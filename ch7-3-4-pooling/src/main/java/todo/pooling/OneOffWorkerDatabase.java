@@ -44,10 +44,18 @@ public final class OneOffWorkerDatabase extends SharedDatabase<OneOffWorkerDatab
     public record Get(String key) implements Request, Call<Loaded> {}
 
     /** The workers' reports, retry, status, drain: see {@link OneOffSafety}. */
-    public record Safety(OneOffSafety.Note note) implements Request, Cast {}
+    public record Safety(OneOffSafety.Note note) implements Request, Cast {
+        public Safety {
+            java.util.Objects.requireNonNull(note, "note"); // refused in the sender
+        }
+    }
 
     /** A safety call (status, drain), answered with R: see {@link OneOffSafety}. */
-    public record SafetyCall<R>(OneOffSafety.Ask<R> ask) implements Request, Call<R> {}
+    public record SafetyCall<R>(OneOffSafety.Ask<R> ask) implements Request, Call<R> {
+        public SafetyCall {
+            java.util.Objects.requireNonNull(ask, "ask"); // refused in the caller
+        }
+    }
 
     private OneOffWorkerDatabase(Pid<Request> pid, FolderOwner.Lease<Pid<Request>> lease) {
         super(pid, lease, OneOffSafety::drainAndStop);

@@ -34,7 +34,11 @@ public final class TodoServer implements GenServer<TodoServer.State, TodoServer.
     public record Entries(LocalDate date) implements Request, Call<List<TodoEntry>> {}
 
     /** A cast from the {@link Saving} layer (the server's pid, a timer to store again). */
-    public record Safety(Saving.Message message) implements Request, Cast {}
+    public record Safety(Saving.Message message) implements Request, Cast {
+        public Safety {
+            java.util.Objects.requireNonNull(message, "message"); // refused in the sender
+        }
+    }
 
     /** The book's {@code {name, todo_list}} (null until loaded), and the safety layer's status. */
     public record State(String name, TodoList list, Saving.Status saving) {}
