@@ -106,10 +106,7 @@ public final class TodoServer implements GenServer<TodoServer.State, TodoServer.
     public Result<State> handleCall(Request request, From from, State state) {
         return switch (request) {
             case Entries(LocalDate date) -> Result.reply(state.list().entries(date), state);
-            case AddEntry add ->
-                throw new IllegalArgumentException("add_entry is a cast, not a call");
-            case Safety safety ->
-                throw new IllegalArgumentException(safety + " is a cast, not a call");
+            case Cast cast -> throw new AssertionError(cast); // call takes a Call only
         };
     }
 
