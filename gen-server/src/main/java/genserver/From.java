@@ -59,7 +59,7 @@ public final class From extends Message {
      * The virtual threads' carrier threads, read as the JDK's scheduler reads them (a value it
      * cannot read stops the JDK before any virtual thread runs, so none is looked after here).
      */
-    private static int carriers() {
+    static int carriers() {
         try {
             String configured = System.getProperty("jdk.virtualThreadScheduler.parallelism");
             String most = System.getProperty("jdk.virtualThreadScheduler.maxPoolSize");

@@ -25,27 +25,42 @@ import java.util.concurrent.locks.LockSupport;
  * <p><b>Who races whom.</b> Many senders (callers, casters, stoppers, in any thread) race each
  * other and the process's own thread on {@link #inbox}; the process's thread races its
  * starter on {@link #starting}; an answer, a failure and a deadline race on each {@link From}'s
- * slot. Nothing else is shared: every other mutable field below the line "owned by the process's
+ * slot; processes about to spin race on the count of {@link #SPINNERS}. Nothing else is shared: every other mutable field below the line "owned by the process's
  * thread" is read and written by that thread alone ({@link #ready}, {@code state}, {@code
  * current}, {@code stopRequest}, {@code deferred}), so callbacks need no lock.
  *
  * <p><b>The mailbox</b> is a lock-free stack of {@link Message}s, each message its own link, plus
- * a private FIFO. {@code inbox} is {@code null} (empty), {@link #WAITING} (empty, and the process
- * is parked or about to park), {@link #CLOSED} (the process has ended) or the newest message. A
- * sender links its message to the head and swings the head with one compare-and-set; the sender
- * that replaces {@code WAITING} is the one that unparks the process (one unpark per wake-up, and
- * only that caller spins for its answer, its server having been idle, unless it is a virtual thread
- * on the one carrier its server also needs: see {@link From}). The process takes the whole stack
+ * a private FIFO. {@code inbox} is {@code null} (empty), {@link #SPINNING} (empty, and the process
+ * spins for mail), {@link #WAITING} (empty, and the process is parked or about to park), {@link
+ * #CLOSED} (the process has ended) or the newest message. A sender links its message to the head
+ * and swings the head with one compare-and-set; the sender that replaces {@code WAITING} is the one
+ * that unparks the process (one unpark per wake-up). Only a sender that replaces {@code WAITING} or
+ * {@code SPINNING} spins for its answer, its server having been idle, unless it is a virtual thread
+ * on the one carrier its server also needs: see {@link From}. The process takes the whole stack
  * with one get-and-set and reverses it into {@link #ready}: oldest first, so messages from one
  * sender keep their order. {@link #readyCount} is published (release) for {@link
  * #mailboxLength} only; the process never reads it back for a decision.
  *
- * <p><b>Yield before parking.</b> A process that has just handled messages and finds its mailbox
- * empty yields its carrier once ({@code Thread.yield}) before it marks the mailbox {@code WAITING}
- * and parks: the callers it has just answered run first and usually send again meanwhile, so that
- * their sends find a process that never parked and wake nobody. On two carriers a park and the
- * unpark that follows it woke the other, idle carrier on almost every call (a system call);
- * alternated runs gave 64 clients about twice the gets per second and one client four times.
+ * <p><b>Spin or yield before parking.</b> A process that has just handled messages and finds its
+ * mailbox empty does not park at once: the callers it has just answered usually send again within
+ * a microsecond, and a send that finds the process still running wakes nobody. On two carriers a
+ * park and the unpark that follows it woke the other, idle carrier on almost every call (a system
+ * call). What it does instead depends on how many messages it took last time:
+ * <ul>
+ *   <li>one (one caller at a time, as in the book's load test): it marks the mailbox {@link
+ *       #SPINNING} and spins for up to {@link #SPIN_NANOS} on its carrier, if a carrier is spare
+ *       ({@link #SPINNERS} stays below the carriers less one, so on one carrier nothing spins). The
+ *       sender that replaces the mark is told it woke the process, so it spins for its answer in
+ *       turn, and the round trip parks no one. After {@link #SPINS_IN_A_ROW} spins it yields once
+ *       instead, so that the callers queued behind a busy carrier get their turn;
+ *   <li>more (many callers at once): it yields its carrier once ({@code Thread.yield}), so the
+ *       callers it has just answered run, send, and park, and it takes their messages together.
+ *       Spinning there would serve one caller at a time.
+ * </ul>
+ * Then it marks the mailbox {@code WAITING} and parks. Alternated runs of step 7.2's load test on
+ * two carriers (the measurement page of {@code ch7-2-cache}) gave a single client's get about 0.7
+ * µs instead of 1.0 and kept 64 clients at about 2 million gets a second;
+ * {@code -Dgenserver.spinNanos=0} turns the spinning off and {@code -Dgenserver.yield=false} both.
  *
  * <p><b>Start.</b> {@code starting} holds the starter's thread until {@code init} has returned,
  * then {@link #STARTED} or, if the process ended in {@code init}, the exit exception: written once
@@ -79,11 +94,26 @@ final class Process<S, M> implements Runnable {
     }
 
     /**
-     * Whether a process that has handled a message yields its carrier once before it parks on an
-     * empty mailbox (see the notes above); {@code -Dgenserver.yield=false} turns it off to measure.
+     * Whether a process that has handled a message spins or yields its carrier once before it
+     * parks on an empty mailbox (see the notes above); {@code -Dgenserver.yield=false} turns both
+     * off to measure.
      */
     private static final boolean YIELD = !"false".equals(System.getProperty("genserver.yield"));
 
+    /**
+     * How long a process whose one caller at a time keeps calling spins for the next message
+     * before it parks (see the notes above); {@code -Dgenserver.spinNanos=0} turns it off to
+     * measure.
+     */
+    private static final long SPIN_NANOS = Long.getLong("genserver.spinNanos", 5_000);
+    /** How many processes may spin at once: one carrier fewer than there are, none on one. */
+    private static final int SPARE_CARRIERS = Math.max(0, From.carriers() - 1);
+    private static final AtomicInteger SPINNERS = new AtomicInteger();
+    /** How many spins in a row before a process yields once, so its carrier's queue moves. */
+    private static final int SPINS_IN_A_ROW = 64;
+
+    /** {@code inbox} when it is empty and the process spins for a message on a spare carrier. */
+    private static final Object SPINNING = new Object();
     /** {@code inbox} when it is empty and the process waits for a message. */
     private static final Object WAITING = new Object();
     /** {@code inbox} once the process has ended: nothing can be sent any more. */
@@ -121,6 +151,10 @@ final class Process<S, M> implements Runnable {
     private Message ready;
     /** A message was handled since this process last yielded or parked. */
     private boolean handled;
+    /** How many messages the process took from its mailbox last time. */
+    private int lastTaken;
+    /** How many times in a row the process has spun for its next message. */
+    private int spunInARow;
     private S state;
     private Object current; // what is being handled, for the crash report
     private From stopRequest;
@@ -247,13 +281,13 @@ final class Process<S, M> implements Runnable {
             if (head == CLOSED) {
                 return Sent.DEAD;
             }
-            message.next = head == WAITING ? null : (Message) head;
+            message.next = head instanceof Message newest ? newest : null;
             if (INBOX.compareAndSet(this, head, message)) {
                 if (head == WAITING) {
                     LockSupport.unpark(thread);
                     return Sent.WOKE_IT;
                 }
-                return Sent.DELIVERED;
+                return head == SPINNING ? Sent.WOKE_IT : Sent.DELIVERED;
             }
         }
     }
@@ -348,7 +382,12 @@ final class Process<S, M> implements Runnable {
             if (inbox == null) {
                 if (handled) {
                     handled = false;
-                    Thread.yield(); // the caller just answered may send again before we park
+                    if (lastTaken == 1 && spunInARow < SPINS_IN_A_ROW && spinForMail()) {
+                        spunInARow++;
+                    } else {
+                        spunInARow = 0;
+                        Thread.yield(); // the callers just answered may send again before we park
+                    }
                 } else if (INBOX.compareAndSet(this, null, WAITING)) {
                     do {
                         LockSupport.park(this);
@@ -365,6 +404,35 @@ final class Process<S, M> implements Runnable {
         return message;
     }
 
+    /**
+     * Spins for a message while a carrier is spare: returns false at once if none is, else true once
+     * a message came or the spin ran out (the mailbox then empty again, not marked spinning). It
+     * reads the clock every 64 spins only: a spin is tens of nanoseconds, a clock read as much.
+     */
+    private boolean spinForMail() {
+        int spinners = SPINNERS.get();
+        if (SPIN_NANOS <= 0 || spinners >= SPARE_CARRIERS
+                || !SPINNERS.compareAndSet(spinners, spinners + 1)) {
+            return false;
+        }
+        try {
+            if (!INBOX.compareAndSet(this, null, SPINNING)) {
+                return true;
+            }
+            long deadline = System.nanoTime() + SPIN_NANOS;
+            for (int i = 1; inbox == SPINNING; i++) {
+                Thread.onSpinWait();
+                if ((i & 63) == 0 && System.nanoTime() - deadline > 0
+                        && INBOX.compareAndSet(this, SPINNING, null)) {
+                    return true;
+                }
+            }
+            return true;
+        } finally {
+            SPINNERS.decrementAndGet();
+        }
+    }
+
     /** Reverses a chain taken from the inbox (newest first) and publishes its length. */
     private Message oldestFirst(Message newest) {
         Message oldest = null;
@@ -377,6 +445,7 @@ final class Process<S, M> implements Runnable {
             count++;
         }
         READY_COUNT.setRelease(this, count);
+        lastTaken = count;
         return oldest;
     }
 
