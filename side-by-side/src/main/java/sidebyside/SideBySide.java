@@ -115,8 +115,16 @@ public record SideBySide(String title, List<Twin> twins, List<Figure> figures, i
                 .findFirst().map(Twin::command).orElse(List.of());
     }
 
-    /** One run's figures, in the order of {@link #figures}; NaN where a figure was missing. */
-    public record Run(double[] values) {}
+    /**
+     * One run's figures, in the order of {@link #figures}; NaN where a figure was missing. With
+     * them, the machine's {@link CoreToCore} round trip (ns) just before and just after the run
+     * (NaN where it was not measured).
+     */
+    public record Run(double[] values, double coreToCoreBefore, double coreToCoreAfter) {
+        public Run(double[] values) {
+            this(values, Double.NaN, Double.NaN);
+        }
+    }
 
     /** One twin's runs, a run per round; none where it did not run (Elixir not installed). */
     public record Side(String label, boolean onBeam, List<Run> runs) {
@@ -260,6 +268,7 @@ public record SideBySide(String title, List<Twin> twins, List<Figure> figures, i
     }
 
     private Run measure(List<String> command, PrintStream log) {
+        double before = CoreToCore.roundTripNanos();
         String output;
         int exit;
         try {
@@ -274,6 +283,9 @@ public record SideBySide(String title, List<Twin> twins, List<Figure> figures, i
             Thread.currentThread().interrupt();
             return missing();
         }
+        double after = CoreToCore.roundTripNanos();
+        log.printf(Locale.ROOT, "   core-to-core round trip before and after the run: %s ns%n",
+                coreToCore(before, after));
         if (exit != 0) {
             log.println("   exited with status " + exit);
             return missing();
@@ -286,7 +298,7 @@ public record SideBySide(String title, List<Twin> twins, List<Figure> figures, i
                 log.println("   printed no figure for '" + figures.get(i).name() + "'");
             }
         }
-        return new Run(values);
+        return new Run(values, before, after);
     }
 
     private Run missing() {
@@ -343,6 +355,36 @@ public record SideBySide(String title, List<Twin> twins, List<Figure> figures, i
                 printRatios(out, figure, java, column(side.runs(), f), side.label());
             }
         }
+        printCoreToCore(out, ran, width);
+    }
+
+    /**
+     * Under the figures, the machine's state in each run: its {@link CoreToCore} round trip before
+     * and after, per round. Not a figure of any twin, so no ratio; a run whose round trip was
+     * several times the others' ran on a slower machine.
+     */
+    private static void printCoreToCore(PrintStream out, List<Side> ran, int width) {
+        if (ran.stream().flatMap(s -> s.runs().stream())
+                .allMatch(r -> Double.isNaN(r.coreToCoreBefore()))) {
+            return;
+        }
+        out.println("  the machine: core-to-core round trip before/after each run (ns)");
+        for (Side side : ran) {
+            var rounds = new ArrayList<String>();
+            for (Run run : side.runs()) {
+                rounds.add(coreToCore(run.coreToCoreBefore(), run.coreToCoreAfter()));
+            }
+            printLine(out, String.format(Locale.ROOT, "    %-" + width + "s%s", side.label(),
+                    String.join(" ", rounds)));
+        }
+    }
+
+    private static String coreToCore(double before, double after) {
+        return nanos(before) + "/" + nanos(after);
+    }
+
+    private static String nanos(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.0f", v);
     }
 
     /** The per-round ratios Java / {@code other} and their median, with who is ahead. */

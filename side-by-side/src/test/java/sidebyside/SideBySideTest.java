@@ -2,6 +2,7 @@ package sidebyside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,30 @@ class SideBySideTest {
         } else {
             assertThat(outcome.elixirMedian(0)).isNaN();
         }
+    }
+
+    @Test
+    void theTableEndsWithTheMachinesCoreToCoreRoundTripAroundEachRun() {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs two processors");
+        var out = new java.io.ByteArrayOutputStream();
+        var log = new java.io.ByteArrayOutputStream();
+        var figure = Figure.lowerIsBetter("time", "ms", "took ([0-9.]+) ms");
+        var bench = new SideBySide("printing", List.of(PrintsAFigure.class.getName()),
+                List.of("-e", "IO.puts(\"took 7 ms\")"), List.of(figure), 2);
+
+        var outcome = bench.measure(new java.io.PrintStream(out, true),
+                new java.io.PrintStream(log, true));
+
+        for (SideBySide.Run run : outcome.java()) {
+            assertThat(run.coreToCoreBefore()).isPositive().isFinite();
+            assertThat(run.coreToCoreAfter()).isPositive().isFinite();
+        }
+        String table = out.toString();
+        assertThat(table.substring(table.indexOf("time (ms)")))
+                .contains("  the machine: core-to-core round trip before/after each run (ns)\n")
+                .containsPattern("\n    Java    \\d+/\\d+ \\d+/\\d+\n");
+        assertThat(log.toString())
+                .containsPattern("core-to-core round trip before and after the run: \\d+/\\d+ ns");
     }
 
     @Test
