@@ -25,9 +25,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p><b>Who races whom.</b> Many senders (callers, casters, stoppers, in any thread) race each
  * other and the process's own thread on {@link #inbox}; the process's thread races its
  * starter on {@link #starting}; an answer, a failure and a deadline race on each {@link From}'s
- * slot; processes about to spin race on the count of {@link #SPINNERS}. Nothing else is shared: every other mutable field below the line "owned by the process's
- * thread" is read and written by that thread alone ({@link #ready}, {@code state}, {@code
- * current}, {@code stopRequest}, {@code deferred}), so callbacks need no lock.
+ * slot; processes about to spin race on the count of {@link #SPINNERS}. Nothing else is shared:
+ * every other mutable field below the line "owned by the process's thread" is read and written by
+ * that thread alone ({@link #ready}, {@code handled}, {@code lastTaken}, {@code spunInARow},
+ * {@code notSpinning}, {@code backoff}, {@code state}, {@code current}, {@code stopRequest},
+ * {@code deferred}), so callbacks need no lock.
  *
  * <p><b>The mailbox</b> is a lock-free stack of {@link Message}s, each message its own link, plus
  * a private FIFO. {@code inbox} is {@code null} (empty), {@link #SPINNING} (empty, and the process
@@ -47,19 +49,22 @@ import java.util.concurrent.locks.LockSupport;
  * park and the unpark that follows it woke the other, idle carrier on almost every call (a system
  * call). What it does instead depends on how many messages it took last time:
  * <ul>
- *   <li>one (one caller at a time, as in the book's load test): it marks the mailbox {@link
- *       #SPINNING} and spins for up to {@link #SPIN_NANOS} on its carrier, if a carrier is spare
- *       ({@link #SPINNERS} stays below the carriers less one, so on one carrier nothing spins). The
- *       sender that replaces the mark is told it woke the process, so it spins for its answer in
- *       turn, and the round trip parks no one. After {@link #SPINS_IN_A_ROW} spins it yields once
- *       instead, so that the callers queued behind a busy carrier get their turn;
+ *   <li>one (one caller at a time, as in the book's load test on two carriers): it marks the
+ *       mailbox {@link #SPINNING} and spins for up to {@link #SPIN_NANOS} on its carrier, if a
+ *       carrier is spare (at most the carriers less one spin at once, so on one carrier nothing
+ *       spins). The sender that replaces the mark is told it woke the process, so it spins for its
+ *       answer in turn, and the round trip parks no one. After {@link #SPINS_IN_A_ROW} spins it
+ *       yields once instead, so that the callers queued behind a busy carrier get their turn; and
+ *       after a spin that no message ended it does not spin for a while, since its caller may be
+ *       queued on this very carrier, the other one busy (see {@link #spinForMail});
  *   <li>more (many callers at once): it yields its carrier once ({@code Thread.yield}), so the
  *       callers it has just answered run, send, and park, and it takes their messages together.
  *       Spinning there would serve one caller at a time.
  * </ul>
  * Then it marks the mailbox {@code WAITING} and parks. Alternated runs of step 7.2's load test on
- * two carriers (the measurement page of {@code ch7-2-cache}) gave a single client's get about 0.7
- * µs instead of 1.0 and kept 64 clients at about 2 million gets a second;
+ * two carriers, with the spin and without it (the measurement page of {@code ch7-2-cache}), gave a
+ * single client's get about 0.7 µs instead of 1.0 and kept 64 clients at about 2 million gets a
+ * second;
  * {@code -Dgenserver.spinNanos=0} turns the spinning off and {@code -Dgenserver.yield=false} both.
  *
  * <p><b>Start.</b> {@code starting} holds the starter's thread until {@code init} has returned,
@@ -105,12 +110,17 @@ final class Process<S, M> implements Runnable {
      * before it parks (see the notes above); {@code -Dgenserver.spinNanos=0} turns it off to
      * measure.
      */
-    private static final long SPIN_NANOS = Long.getLong("genserver.spinNanos", 5_000);
+    private static final long SPIN_NANOS = Math.min(Long.getLong("genserver.spinNanos", 5_000),
+            1_000_000); // at most a millisecond: a longer spin is a carrier taken, not a wait
     /** How many processes may spin at once: one carrier fewer than there are, none on one. */
     private static final int SPARE_CARRIERS = Math.max(0, From.carriers() - 1);
-    private static final AtomicInteger SPINNERS = new AtomicInteger();
+    /** How many processes spin for mail right now; package-private for the tests' check. */
+    static final AtomicInteger SPINNERS = new AtomicInteger();
     /** How many spins in a row before a process yields once, so its carrier's queue moves. */
     private static final int SPINS_IN_A_ROW = 64;
+    /** The fewest and the most times a process does not spin after a spin that nothing ended. */
+    private static final int FIRST_BACKOFF = 64;
+    private static final int LAST_BACKOFF = 4096;
 
     /** {@code inbox} when it is empty and the process spins for a message on a spare carrier. */
     private static final Object SPINNING = new Object();
@@ -155,6 +165,10 @@ final class Process<S, M> implements Runnable {
     private int lastTaken;
     /** How many times in a row the process has spun for its next message. */
     private int spunInARow;
+    /** How many more times the process does not spin, a spin having found no message. */
+    private int notSpinning;
+    /** What {@code notSpinning} becomes when the next spin finds no message. */
+    private int backoff = FIRST_BACKOFF;
     private S state;
     private Object current; // what is being handled, for the crash report
     private From stopRequest;
@@ -305,6 +319,11 @@ final class Process<S, M> implements Runnable {
         return exitReason == null;
     }
 
+    /** Whether the process spins for mail at this moment (a snapshot, for the tests). */
+    boolean spinsForMail() {
+        return inbox == SPINNING;
+    }
+
     // ---- the process's side: everything below runs in this process's own thread ----
 
     /**
@@ -382,7 +401,11 @@ final class Process<S, M> implements Runnable {
             if (inbox == null) {
                 if (handled) {
                     handled = false;
-                    if (lastTaken == 1 && spunInARow < SPINS_IN_A_ROW && spinForMail()) {
+                    if (notSpinning > 0) {
+                        notSpinning--;
+                        spunInARow = 0;
+                        Thread.yield();
+                    } else if (lastTaken == 1 && spunInARow < SPINS_IN_A_ROW && spinForMail()) {
                         spunInARow++;
                     } else {
                         spunInARow = 0;
@@ -405,9 +428,12 @@ final class Process<S, M> implements Runnable {
     }
 
     /**
-     * Spins for a message while a carrier is spare: returns false at once if none is, else true once
-     * a message came or the spin ran out (the mailbox then empty again, not marked spinning). It
-     * reads the clock every 64 spins only: a spin is tens of nanoseconds, a clock read as much.
+     * Spins for a message while a carrier is spare: returns false at once if none is, else true
+     * once a message came or the spin ran out (the mailbox then empty again, not marked spinning).
+     * It reads the clock every 64 spins only: a spin is tens of nanoseconds, a clock read as much.
+     * A spin that runs out backs off: the process does not spin the next {@link #FIRST_BACKOFF}
+     * times, twice as many after each further one that runs out (up to {@link #LAST_BACKOFF}),
+     * until one is answered. Its caller may be waiting on this very carrier, the other one busy.
      */
     private boolean spinForMail() {
         int spinners = SPINNERS.get();
@@ -424,9 +450,12 @@ final class Process<S, M> implements Runnable {
                 Thread.onSpinWait();
                 if ((i & 63) == 0 && System.nanoTime() - deadline > 0
                         && INBOX.compareAndSet(this, SPINNING, null)) {
+                    notSpinning = backoff;
+                    backoff = Math.min(backoff * 2, LAST_BACKOFF);
                     return true;
                 }
             }
+            backoff = FIRST_BACKOFF;
             return true;
         } finally {
             SPINNERS.decrementAndGet();
