@@ -1,5 +1,7 @@
 package sidebyside;
 
+import java.io.PrintStream;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -7,17 +9,69 @@ import java.util.concurrent.TimeUnit;
  * back, measured between two platform threads that spin. Every hand-off between two carrier
  * threads (or two BEAM schedulers) pays it at least twice, so a run taken while it is slow is slow
  * for a reason that is not the runtime's. On the 2-core VM this workbook is measured on it is about
- * 75 ns most of the time and about 390 ns for stretches of seconds, when the host has put the two
- * virtual cores far apart; the pure-JDK hand-off of {@link HandOffFloor} slows down with it.
- * {@link SideBySide} measures it before and after every run and prints it under the table.
+ * 70 ns most of the time and 320 to 400 ns for stretches of seconds, as far as we can tell when
+ * the host has put the two virtual cores far apart. It also rises, to microseconds and more, when
+ * either spinning thread loses its core to other work: figures in the thousands mean a busy
+ * machine. {@link SideBySide} measures it before and after every run and prints it under the
+ * table.
+ *
+ * <p>Run on its own it sets the machine's round trip beside the pure-JDK hand-off of {@link
+ * HandOffFloor}, from one client and from 64, on two carriers, round after round, so that a reader
+ * can watch the one follow the other:
+ *
+ * <pre>mvn -q -pl side-by-side -am compile exec:exec@core-to-core -Dmachine.rounds=20</pre>
  */
 public final class CoreToCore {
     private CoreToCore() {}
 
     private static final int BATCHES = 5;
     private static final int ROUND_TRIPS = 20_000;
-    /** A batch stops here even if the echoing thread is not scheduled (a busy or one-core machine). */
+    /** A batch ends after this, mid round trip if the echoing thread has lost its core. */
     private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    public static void main(String[] args) throws InterruptedException {
+        int rounds;
+        try {
+            rounds = rounds(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("CoreToCore: " + e.getMessage());
+            System.err.println("usage: CoreToCore [rounds, 1 to 1000]"
+                    + " (through Maven: -Dmachine.rounds=N)");
+            System.exit(2);
+            return;
+        }
+        report(rounds, System.out);
+    }
+
+    static int rounds(String... args) {
+        String words = String.join(" ", args).trim();
+        try {
+            int rounds = words.isEmpty() ? 20 : Integer.parseInt(words);
+            if (rounds >= 1 && rounds <= 1000) {
+                return rounds;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("rounds must be a whole number from 1 to 1000, not '"
+                + words + "'");
+    }
+
+    /**
+     * {@code rounds} lines: the machine's round trip, then the JDK's bare hand-off (no gen-server)
+     * from one client, in µs, and from 64 clients, in hand-offs a second.
+     */
+    static void report(int rounds, PrintStream out) throws InterruptedException {
+        HandOffFloor.perSecond(64, 64_000); // compiles the hand-off first
+        HandOffFloor.roundTripMicros(64_000);
+        for (int r = 1; r <= rounds; r++) {
+            double nanos = roundTripNanos();
+            double micros = HandOffFloor.roundTripMicros(100_000);
+            double perSecond = HandOffFloor.perSecond(64, 200_000);
+            out.printf(Locale.ROOT, "core-to-core round trip %4.0f ns; bare hand-off %.2f µs,"
+                    + " from 64 clients %,10.0f/s%n", nanos, micros, perSecond);
+        }
+    }
 
     /** The median of a few batches' average round trip, in ns; NaN on a single processor. */
     public static double roundTripNanos() {
@@ -34,8 +88,7 @@ public final class CoreToCore {
             }
             return SideBySide.median(batches);
         } finally {
-            line.stopped = true;
-            echo.interrupt();
+            line.stopped = true; // the echoing thread sees it within a spin and ends
         }
     }
 
@@ -57,19 +110,28 @@ public final class CoreToCore {
             }
         }
 
-        /** Round trips until {@link #ROUND_TRIPS} or {@link #BATCH_NANOS}; their average in ns. */
+        /**
+         * Round trips until {@link #ROUND_TRIPS} or {@link #BATCH_NANOS}; their average in ns, a
+         * round trip cut short by the deadline counted as one.
+         */
         double batch() {
             long start = System.nanoTime();
+            long deadline = start + BATCH_NANOS;
             long first = ping;
             long v = first;
-            while (v - first < ROUND_TRIPS
-                    && ((v - first) % 256 != 0 || System.nanoTime() - start < BATCH_NANOS)) {
+            while (v - first < ROUND_TRIPS) {
                 ping = ++v;
-                while (pong != v) {
+                for (int spins = 1; pong != v; spins++) {
                     Thread.onSpinWait();
+                    if ((spins & 255) == 0 && System.nanoTime() - deadline > 0) {
+                        return (System.nanoTime() - start) / (double) (v - first);
+                    }
+                }
+                if (((v - first) & 255) == 0 && System.nanoTime() - deadline > 0) {
+                    break;
                 }
             }
-            return (System.nanoTime() - start) / (double) Math.max(1, v - first);
+            return (System.nanoTime() - start) / (double) (v - first);
         }
     }
 }
