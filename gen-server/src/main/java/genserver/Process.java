@@ -402,15 +402,13 @@ final class Process<S, M> implements Runnable {
                 if (handled) {
                     handled = false;
                     if (notSpinning > 0) {
-                        notSpinning--;
-                        spunInARow = 0;
-                        Thread.yield();
+                        notSpinning--; // backing off after a spin that found nothing
                     } else if (lastTaken == 1 && spunInARow < SPINS_IN_A_ROW && spinForMail()) {
                         spunInARow++;
-                    } else {
-                        spunInARow = 0;
-                        Thread.yield(); // the callers just answered may send again before we park
+                        continue;
                     }
+                    spunInARow = 0;
+                    Thread.yield(); // the callers just answered may send again before we park
                 } else if (INBOX.compareAndSet(this, null, WAITING)) {
                     do {
                         LockSupport.park(this);
