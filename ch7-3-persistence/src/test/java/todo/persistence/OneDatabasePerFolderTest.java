@@ -1,9 +1,11 @@
 package todo.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.awaitility.Awaitility.await;
 
 import genserver.GenServer;
+import genserver.Pid;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import todo.TodoEntry;
+import todo.TodoList;
+import todo.persistence.safety.FolderOwner;
 
 /**
  * As the book's registered {@code Todo.Database}: one folder, one database process, whoever
@@ -40,6 +44,49 @@ class OneDatabasePerFolderTest {
         } finally {
             Files.delete(link);
         }
+    }
+
+    /**
+     * The folder's owner is one process that every user of the folder shares: a start that names
+     * no design fails in its own caller, and the database the others use keeps serving them.
+     */
+    @Test
+    void aStartWithoutADesignFailsInItsCallerAndTheFolderStaysServed() {
+        try (var database = TodoDatabase.start(folder)) {
+            assertThatNullPointerException()
+                    .isThrownBy(() -> FolderOwner.acquire(new FileStorage(folder), null,
+                            () -> FolderOwner.process(database.pid())))
+                    .withMessage("design");
+            TodoList list = TodoList.of(List.of(new TodoEntry(DEC_20, "Dentist")));
+            database.store("alice", list);
+            assertThat(database.get("alice")).isEqualTo(list);
+            assertThat(GenServer.isAlive(database.pid())).isTrue();
+        }
+    }
+
+    /**
+     * A lease is a number the owner draws at random, one per start: a user that closes twice gives
+     * back its own lease once, nobody can give back another's by guessing its number, and the
+     * others keep the database.
+     */
+    @Test
+    void aUserThatClosesTwiceLeavesTheOthersServed() {
+        var first = TodoDatabase.start(folder);
+        try (var second = TodoDatabase.start(folder)) {
+            first.close();
+            first.close();
+            // Nor can a caller that was granted no lease give back one by guessing its number
+            Pid<FolderOwner.Request> owner = GenServer.<FolderOwner.Request>whereis(
+                    new FileStorage(folder).ownerName("todo database")).orElseThrow();
+            for (long guess = -100; guess <= 100; guess++) {
+                assertThat(GenServer.call(owner, new FolderOwner.Leave(guess)))
+                        .isEqualTo(FolderOwner.Left.STILL_SERVED);
+            }
+            TodoList list = TodoList.of(List.of(new TodoEntry(DEC_20, "Movies")));
+            second.store("bob", list);
+            assertThat(second.get("bob")).isEqualTo(list);
+        }
+        assertThat(GenServer.isAlive(first.pid())).as("stopped with the last lease").isFalse();
     }
 
     /**

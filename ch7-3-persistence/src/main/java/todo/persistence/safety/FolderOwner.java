@@ -8,7 +8,9 @@ import genserver.Pid;
 import genserver.ProcessExitException;
 import genserver.Result;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import todo.persistence.FileStorage;
@@ -33,7 +35,11 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
     public sealed interface Request permits Join, Leave {}
 
     /** A call, answered with a lease on the running design if it is {@code design}, else a refusal. */
-    public record Join(String design) implements Request, Call<Joined> {}
+    public record Join(String design) implements Request, Call<Joined> {
+        public Join {
+            Objects.requireNonNull(design, "design"); // refused in the caller, not in the owner
+        }
+    }
 
     /** A call: gives the lease back, answered once it is; the last one stops the design. */
     public record Leave(long lease) implements Request, Call<Left> {}
@@ -111,7 +117,7 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
     }
 
     record State(String design, Supplier<Served> starter, Served served, Set<Long> leases,
-            long nextLease) {}
+            SplittableRandom random) {}
 
     private final String design;
     private final Supplier<Served> starter;
@@ -130,6 +136,9 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
     @SuppressWarnings("unchecked")
     public static <T> Lease<T> acquire(FileStorage files, String design,
             Supplier<Served> starter) {
+        // Checked here, in the caller: the owner process is shared by every user of the folder
+        Objects.requireNonNull(design, "design");
+        Objects.requireNonNull(starter, "starter");
         String name = files.ownerName("todo database");
         for (int attempt = 0;; attempt++) {
             Pid<Request> owner;
@@ -160,7 +169,8 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
 
     @Override
     public Result<State> init() {
-        return Result.ok(new State(design, starter, starter.get(), new HashSet<>(), 0));
+        return Result.ok(new State(design, starter, starter.get(), new HashSet<>(),
+                new SplittableRandom()));
     }
 
     @Override
@@ -172,10 +182,15 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
                 Served served = state.served().alive().getAsBoolean()
                         ? state.served()
                         : state.starter().get(); // stopped directly or died: started again
-                state.leases().add(state.nextLease());
-                yield Result.reply(new Granted(served.handle(), state.nextLease()),
+                // A random number, not the next one: a lease nobody was granted cannot be guessed
+                // and given back (the last one given back stops the design for every user)
+                long lease;
+                do {
+                    lease = state.random().nextLong();
+                } while (!state.leases().add(lease));
+                yield Result.reply(new Granted(served.handle(), lease),
                         new State(state.design(), state.starter(), served, state.leases(),
-                                state.nextLease() + 1));
+                                state.random()));
             }
             case Leave(long lease) -> {
                 if (state.leases().remove(lease) && state.leases().isEmpty()) {
