@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTitleAnnotation;
@@ -75,7 +77,14 @@ public final class Comparison {
      * options: {@code --single-and-pool} runs designs 1 and 4 only, as the book's code can be run;
      * {@code --vs-elixir [rounds]} runs that and its Elixir twin alternately.
      */
+    /**
+     * HikariCP's (design 6) start and shutdown lines are not figures: only its warnings show. Held
+     * here, as java.util.logging keeps only a weak reference to a logger and its level.
+     */
+    private static final Logger HIKARI = Logger.getLogger("com.zaxxer.hikari");
+
     public static void main(String[] args) throws Exception {
+        HIKARI.setLevel(Level.WARNING);
         Path chart = Path.of(args.length > 0 && !args[0].isBlank() ? args[0] : "comparison.png");
         Path base = Path.of(args.length > 1 && !args[1].isBlank()
                 ? args[1]

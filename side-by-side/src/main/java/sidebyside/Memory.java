@@ -1,10 +1,8 @@
 package sidebyside;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.OptionalLong;
+import todo.cache.LoadTest;
 
 /** What a benchmark reports of its JVM's memory, the same way in every twin that runs on one. */
 public final class Memory {
@@ -17,15 +15,11 @@ public final class Memory {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    /** The JVM's high-water mark of resident memory (VmHWM), where Linux tells it. */
+    /**
+     * The JVM's high-water mark of resident memory (VmHWM), where Linux tells it: read as step
+     * 7.2's load test reads it, so that every twin's figure is the book's.
+     */
     public static OptionalLong peakRssMegabytes() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith("VmHWM:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) >> 10)
-                    .findFirst();
-        } catch (IOException | RuntimeException e) {
-            return OptionalLong.empty();
-        }
+        return LoadTest.peakRssMegabytes();
     }
 }

@@ -76,7 +76,7 @@ public final class LoadTest {
      * The JVM's high-water mark of resident memory (VmHWM), where Linux tells it: the book prints
      * the BEAM's memory, and the servers' stacks live outside the Java heap.
      */
-    static OptionalLong peakRssMegabytes() {
+    public static OptionalLong peakRssMegabytes() {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream()
                     .filter(line -> line.startsWith("VmHWM:"))
