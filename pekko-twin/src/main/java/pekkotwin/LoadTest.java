@@ -47,7 +47,7 @@ public final class LoadTest {
                         .contains(arg)) {
                     throw new IllegalArgumentException("unknown option '" + arg + "'");
                 }
-                int value = positive(arg, args.get(++i));
+                int value = CacheLoad.positive(arg, args.get(++i));
                 switch (arg) {
                     case "--processes" -> processes = value;
                     case "--clients" -> clients = value;
@@ -56,19 +56,6 @@ public final class LoadTest {
             }
             return new Options(processes, clients, roundTrips);
         }
-    }
-
-    static int positive(String option, String value) {
-        try {
-            int n = Integer.parseInt(value.replace("_", ""));
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(
-                option + " takes a positive whole number, not '" + value + "'");
     }
 
     /**

@@ -13,6 +13,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import sidebyside.CacheLoad;
 import sidebyside.Figure;
 import sidebyside.PersistenceLoad;
 import sidebyside.SideBySide;
@@ -50,7 +51,7 @@ public final class Persistence {
                     cap = false;
                 } else if (i + 1 < args.size()
                         && (arg.equals("--lists") || arg.equals("--entries"))) {
-                    int value = LoadTest.positive(arg, args.get(++i));
+                    int value = CacheLoad.positive(arg, args.get(++i));
                     if (arg.equals("--lists")) {
                         lists = value;
                     } else {

@@ -56,19 +56,23 @@ public final class CacheLoad {
             }
             return new Options(processes, clients);
         }
+    }
 
-        private static int positive(String option, String value) {
-            try {
-                int n = Integer.parseInt(value.replace("_", ""));
-                if (n > 0) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
+    /**
+     * An option's value as a positive whole number ({@code 1_000_000} too), or an error that names
+     * the option; the Pekko twin reads its options with it as well.
+     */
+    public static int positive(String option, String value) {
+        try {
+            int n = Integer.parseInt(value.replace("_", ""));
+            if (n > 0) {
+                return n;
             }
-            throw new IllegalArgumentException(
-                    option + " takes a positive whole number, not '" + value + "'");
+        } catch (NumberFormatException e) {
+            // reported below
         }
+        throw new IllegalArgumentException(
+                option + " takes a positive whole number, not '" + value + "'");
     }
 
     /** The JDK's setting for the virtual threads' carriers, which {@code -Dload.carriers} sets. */
