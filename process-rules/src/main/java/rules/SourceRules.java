@@ -1,5 +1,10 @@
 package rules;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.Source;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,11 +43,32 @@ public final class SourceRules {
     public static void assertNoSynchronizedBlocks(Path sources) {
         List<Path> offenders = synchronizedBlocksIn(sources);
         if (!offenders.isEmpty()) {
-            throw new AssertionError("synchronized blocks in " + offenders
-                    + ": a synchronized block is a lock; "
-                    + "in this chapter the process is the critical section (send the work to the process that owns the data)");
+            throw new AssertionError("synchronized blocks in " + offenders + ": " + WHY);
         }
     }
+
+    /**
+     * The same as a condition on classes: each class's source file under {@code sources} (found
+     * from its package and the file name its byte code records) has no {@code synchronized} block.
+     * A rule made of it is an ArchUnit field, which {@code -Dtest=Class#method} does not leave out.
+     */
+    public static ArchCondition<JavaClass> haveNoSynchronizedBlockIn(Path sources) {
+        return new ArchCondition<>("have no synchronized block in their source under " + sources) {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                type.getSource().flatMap(Source::getFileName)
+                        .map(file -> sources.resolve(type.getPackageName().replace('.', '/'))
+                                .resolve(file))
+                        .filter(Files::isRegularFile)
+                        .filter(SourceRules::hasSynchronizedBlock)
+                        .ifPresent(file -> events.add(SimpleConditionEvent.violated(type,
+                                "synchronized block in " + file + ": " + WHY)));
+            }
+        };
+    }
+
+    private static final String WHY = "a synchronized block is a lock; in this chapter the process"
+            + " is the critical section (send the work to the process that owns the data)";
 
     static boolean hasSynchronizedBlock(Path file) {
         try {
