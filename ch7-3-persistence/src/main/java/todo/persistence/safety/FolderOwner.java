@@ -7,10 +7,10 @@ import genserver.GenServer;
 import genserver.Pid;
 import genserver.ProcessExitException;
 import genserver.Result;
+import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import todo.persistence.FileStorage;
@@ -117,7 +117,7 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
     }
 
     record State(String design, Supplier<Served> starter, Served served, Set<Long> leases,
-            SplittableRandom random) {}
+            SecureRandom random) {}
 
     private final String design;
     private final Supplier<Served> starter;
@@ -167,10 +167,16 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
         }
     }
 
+    /** What {@code starter} started, or an error that says which design started nothing. */
+    private static Served started(Supplier<Served> starter, String design) {
+        return Objects.requireNonNull(starter.get(), () -> "the starter of " + design
+                + " returned no design to serve the folder");
+    }
+
     @Override
     public Result<State> init() {
-        return Result.ok(new State(design, starter, starter.get(), new HashSet<>(),
-                new SplittableRandom()));
+        return Result.ok(new State(design, starter, started(starter, design), new HashSet<>(),
+                new SecureRandom()));
     }
 
     @Override
@@ -181,9 +187,10 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
             case Join join -> {
                 Served served = state.served().alive().getAsBoolean()
                         ? state.served()
-                        : state.starter().get(); // stopped directly or died: started again
-                // A random number, not the next one: a lease nobody was granted cannot be guessed
-                // and given back (the last one given back stops the design for every user)
+                        : started(state.starter(), state.design()); // stopped or died: again
+                // A random number, not the next one, from a generator whose numbers do not give
+                // away the others: a lease nobody was granted cannot be guessed and given back (the
+                // last one given back stops the design for every user)
                 long lease;
                 do {
                     lease = state.random().nextLong();
