@@ -66,6 +66,12 @@ public final class Comparison {
 
     private Comparison() {}
 
+    /**
+     * HikariCP's (design 6) start and shutdown lines are not figures: only its warnings show. Held
+     * here, as java.util.logging keeps only a weak reference to a logger and its level.
+     */
+    private static final Logger HIKARI = Logger.getLogger("com.zaxxer.hikari");
+
     /** One design's figures. */
     public record Row(Design design, BottleneckDemo.Figures figures, int mostWritesAtOnce,
             int overtaken, List<WriteMeter.Point> timeline) {}
@@ -77,12 +83,6 @@ public final class Comparison {
      * options: {@code --single-and-pool} runs designs 1 and 4 only, as the book's code can be run;
      * {@code --vs-elixir [rounds]} runs that and its Elixir twin alternately.
      */
-    /**
-     * HikariCP's (design 6) start and shutdown lines are not figures: only its warnings show. Held
-     * here, as java.util.logging keeps only a weak reference to a logger and its level.
-     */
-    private static final Logger HIKARI = Logger.getLogger("com.zaxxer.hikari");
-
     public static void main(String[] args) throws Exception {
         HIKARI.setLevel(Level.WARNING);
         Path chart = Path.of(args.length > 0 && !args[0].isBlank() ? args[0] : "comparison.png");

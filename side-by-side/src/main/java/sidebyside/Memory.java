@@ -16,8 +16,8 @@ public final class Memory {
     }
 
     /**
-     * The JVM's high-water mark of resident memory (VmHWM), where Linux tells it: read as step
-     * 7.2's load test reads it, so that every twin's figure is the book's.
+     * The JVM's high-water mark of resident memory (VmHWM), where Linux tells it: the same figure
+     * step 7.2's {@code LoadTest} prints, read the same way.
      */
     public static OptionalLong peakRssMegabytes() {
         return LoadTest.peakRssMegabytes();
