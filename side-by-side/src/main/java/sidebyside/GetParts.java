@@ -38,7 +38,12 @@ public final class GetParts {
             System.exit(2);
             return;
         }
-        run(names, System.out);
+        try {
+            run(names, System.out);
+        } catch (ClientStopped e) {
+            System.err.println("GetParts: " + e.getMessage());
+            System.exit(1);
+        }
         System.exit(0);
     }
 
@@ -47,6 +52,9 @@ public final class GetParts {
         List<String> words = CacheLoad.words(args);
         if (words.isEmpty()) {
             return NAMES;
+        }
+        if (words.equals(List.of("--names"))) {
+            throw new IllegalArgumentException("--names needs a number after it");
         }
         if (words.size() != 2 || !words.get(0).equals("--names")) {
             throw new IllegalArgumentException(
@@ -99,14 +107,36 @@ public final class GetParts {
         }
     }
 
+    /** The client's calls stopped (a call timed out, a server crashed): no figure is printed. */
+    static final class ClientStopped extends RuntimeException {
+        ClientStopped(Throwable cause) {
+            super("the client stopped before its figures were taken: " + cause, cause);
+        }
+    }
+
+    /** Runs the calls in one client, a virtual thread as the load test's, and waits for it. */
+    static void inClient(Runnable calls) throws InterruptedException {
+        Throwable[] stopped = new Throwable[1]; // read after join, which orders it after the write
+        Thread client = Thread.ofVirtual().name("get-parts").start(() -> {
+            try {
+                calls.run();
+            } catch (Throwable t) {
+                stopped[0] = t;
+            }
+        });
+        client.join();
+        if (stopped[0] != null) {
+            throw new ClientStopped(stopped[0]);
+        }
+    }
+
     static void run(int names, PrintStream out) throws InterruptedException {
         Pid<Request> echo = GenServer.start(new Server());
         Pid<Request> length = GenServer.start(new Server());
         Pid<Request> cache = GenServer.start(new Server());
         double machineBefore = CoreToCore.roundTripNanos();
         double[] micros = new double[4];
-        // One client, a virtual thread, as the load test's
-        Thread.ofVirtual().name("get-parts").start(() -> {
+        inClient(() -> {
             for (int i = 1; i <= names; i++) {
                 GenServer.call(cache, new Lookup("cache_" + i)); // the puts
             }
@@ -131,9 +161,10 @@ public final class GetParts {
                 micros[2] = (looked - lengths) / 1e3 / names;
                 micros[3] = spent / 1e3 / names;
             }
-        }).join();
+        });
         double machineAfter = CoreToCore.roundTripNanos();
-        out.printf(Locale.ROOT, "one client, %,d names, µs a call:%n", names);
+        out.printf(Locale.ROOT, "one client, %,d name%s, µs a call:%n", names,
+                names == 1 ? "" : "s");
         out.printf(Locale.ROOT, "  a call that answers its number         %5.2f%n", micros[0]);
         out.printf(Locale.ROOT, "  a call that answers its name's length  %5.2f%n", micros[1]);
         out.printf(Locale.ROOT, "  a call that looks its name up          %5.2f%n", micros[2]);

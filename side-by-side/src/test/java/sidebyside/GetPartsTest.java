@@ -26,6 +26,26 @@ class GetPartsTest {
                 .hasMessage("--names takes a positive whole number, not '0'");
         assertThatThrownBy(() -> GetParts.names("--name 5"))
                 .hasMessage("unknown options '--name 5'");
+        assertThatThrownBy(() -> GetParts.names("--names"))
+                .hasMessage("--names needs a number after it");
+    }
+
+    /** A call that times out, or a server that crashes, stops the run instead of printing zeros. */
+    @Test
+    void aClientThatStopsIsReportedNotMeasured() {
+        assertThatThrownBy(() -> GetParts.inClient(() -> {
+            throw new IllegalStateException("a call timed out");
+        })).isInstanceOf(GetParts.ClientStopped.class)
+                .hasMessage("the client stopped before its figures were taken:"
+                        + " java.lang.IllegalStateException: a call timed out");
+    }
+
+    @Test
+    void oneNameIsOneName() throws InterruptedException {
+        var bytes = new ByteArrayOutputStream();
+        GetParts.run(1, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .startsWith("one client, 1 name, µs a call:");
     }
 
     /** The lookup inside handleCall is part of the call that asks for it, so never more. */
