@@ -187,7 +187,12 @@ public final class CacheLoad {
             }
             System.exit(outcome.ok() ? 0 : 1);
         }
-        print(run(options, System.err), System.out);
+        try {
+            print(run(options, System.err), System.out);
+        } catch (Clients.ClientStopped e) {
+            System.err.println("CacheLoad: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     /**
@@ -294,10 +299,10 @@ public final class CacheLoad {
         // The book's one client, as a virtual thread: a platform-thread caller pays for parking an
         // OS thread on every call, and that, not the cache, would be what we measured.
         double[] micros = new double[2];
-        Thread.ofVirtual().name("load-test").start(() -> {
+        Clients.inClient("load-test", () -> {
             micros[0] = LoadTest.timeEachName(cache, n, "put", progress);
             micros[1] = LoadTest.timeEachName(cache, n, "get", progress);
-        }).join();
+        });
         // Read before the concurrent phase, as the twin does: the memory of n idle servers.
         OptionalLong peakRss = Memory.peakRssMegabytes();
         long held = Memory.usedHeapAfterGc() - heapBefore;
@@ -330,19 +335,17 @@ public final class CacheLoad {
 
     private static double concurrentRound(Pid<TodoCache.Request> cache, int n, int clients)
             throws InterruptedException {
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
+        List<Runnable> calls = new ArrayList<>(clients);
         for (int c = 1; c <= clients; c++) {
             int client = c;
-            threads.add(Thread.ofVirtual().start(() -> {
+            calls.add(() -> {
                 for (int i = client; i <= n; i += clients) {
                     TodoCache.serverProcess(cache, "cache_" + i);
                 }
-            }));
+            });
         }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        long start = System.nanoTime();
+        Clients.inClients("load-client", calls);
         return n / ((System.nanoTime() - start) / 1e9);
     }
 

@@ -40,7 +40,7 @@ public final class GetParts {
         }
         try {
             run(names, System.out);
-        } catch (ClientStopped e) {
+        } catch (Clients.ClientStopped e) {
             System.err.println("GetParts: " + e.getMessage());
             System.exit(1);
         }
@@ -107,36 +107,13 @@ public final class GetParts {
         }
     }
 
-    /** The client's calls stopped (a call timed out, a server crashed): no figure is printed. */
-    static final class ClientStopped extends RuntimeException {
-        ClientStopped(Throwable cause) {
-            super("the client stopped before its figures were taken: " + cause, cause);
-        }
-    }
-
-    /** Runs the calls in one client, a virtual thread as the load test's, and waits for it. */
-    static void inClient(Runnable calls) throws InterruptedException {
-        Throwable[] stopped = new Throwable[1]; // read after join, which orders it after the write
-        Thread client = Thread.ofVirtual().name("get-parts").start(() -> {
-            try {
-                calls.run();
-            } catch (Throwable t) {
-                stopped[0] = t;
-            }
-        });
-        client.join();
-        if (stopped[0] != null) {
-            throw new ClientStopped(stopped[0]);
-        }
-    }
-
     static void run(int names, PrintStream out) throws InterruptedException {
         Pid<Request> echo = GenServer.start(new Server());
         Pid<Request> length = GenServer.start(new Server());
         Pid<Request> cache = GenServer.start(new Server());
         double machineBefore = CoreToCore.roundTripNanos();
         double[] micros = new double[4];
-        inClient(() -> {
+        Clients.inClient("get-parts", () -> {
             for (int i = 1; i <= names; i++) {
                 GenServer.call(cache, new Lookup("cache_" + i)); // the puts
             }

@@ -30,16 +30,6 @@ class GetPartsTest {
                 .hasMessage("--names needs a number after it");
     }
 
-    /** A call that times out, or a server that crashes, stops the run instead of printing zeros. */
-    @Test
-    void aClientThatStopsIsReportedNotMeasured() {
-        assertThatThrownBy(() -> GetParts.inClient(() -> {
-            throw new IllegalStateException("a call timed out");
-        })).isInstanceOf(GetParts.ClientStopped.class)
-                .hasMessage("the client stopped before its figures were taken:"
-                        + " java.lang.IllegalStateException: a call timed out");
-    }
-
     @Test
     void oneNameIsOneName() throws InterruptedException {
         var bytes = new ByteArrayOutputStream();
