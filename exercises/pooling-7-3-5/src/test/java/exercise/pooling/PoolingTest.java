@@ -49,6 +49,19 @@ class PoolingTest {
         return PooledDatabase.start(storage, 3);
     }
 
+    /** Instruction 1 on its own: one worker, before any pool. */
+    @Test
+    void aWorkerOnItsOwnStoresAndGets() {
+        var worker = DatabaseWorker.start(new FileStorage(folder));
+        TodoList list = TodoList.of(List.of(new TodoEntry(DEC_19, "Dentist")));
+
+        DatabaseWorker.store(worker, "bob", list);
+
+        elsewhere.await().until(() -> list.equals(DatabaseWorker.get(worker, "bob")));
+        assertThat(DatabaseWorker.get(worker, "nobody")).isNull();
+        GenServer.stop(worker);
+    }
+
     @Test
     void whatIsStoredComesBack() {
         var database = start(new FileStorage(folder));
