@@ -7,6 +7,8 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -17,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import todo.persistence.safety.ListNames;
@@ -77,7 +80,8 @@ public final class FileStorage implements Storage {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the database folder " + folder, e);
+            throw new UncheckedIOException("cannot create the database folder " + folder + " ("
+                    + ListStore.reason(e) + ")", e);
         }
     }
 
@@ -104,6 +108,86 @@ public final class FileStorage implements Storage {
             return role + " " + folder.toRealPath();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resolve the database folder " + folder, e);
+        }
+    }
+
+    /**
+     * The file whose lock marks the folder as one program's: never a list, since no list name may
+     * start with {@link ListNames#TEMPORARY_PREFIX}, and never cleaned by {@link #recover}.
+     */
+    public static final String OWNER_FILE = ListNames.TEMPORARY_PREFIX + "owner.lock";
+
+    /** This program's hold on the folder, until it is closed. */
+    public interface Claim extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Takes the folder for this program (this JVM): the operating system's lock on {@link
+     * #OWNER_FILE}, held until the claim is closed or the program ends, however it ends. Within a
+     * program one process owns a folder (its registered name); this is the same rule between
+     * programs, such as the step's demo and a JShell on the same {@code persist} folder, each of
+     * which would otherwise overwrite a list with its own older copy.
+     *
+     * @throws IllegalStateException if another program holds the folder; the message names it
+     */
+    public Claim claim() {
+        Path owner = folder.resolve(OWNER_FILE);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(owner, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            // A folder this program cannot write to: its writes fail and are kept anyway, and no
+            // other program can write there either
+            LOG.log(Level.WARNING, "cannot lock the database folder " + folder + " ("
+                    + ListStore.reason(e) + "); another program writing it would not be seen");
+            return () -> {
+            };
+        }
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                String holder = new String(Channels.newInputStream(channel).readNBytes(64),
+                        StandardCharsets.UTF_8).trim();
+                channel.close();
+                throw new IllegalStateException("the folder " + folder
+                        + " is used by another program" + (holder.isEmpty()
+                                ? ""
+                                : " (pid " + holder
+                                        + ")")
+                        + ": one folder has one writer; stop that program, or give this one"
+                        + " another folder");
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid())
+                    .getBytes(StandardCharsets.UTF_8)));
+            return () -> {
+                try {
+                    channel.close(); // releases the lock
+                } catch (IOException ignored) {
+                    // closing a lock file's channel: the lock ends with it all the same
+                }
+            };
+        } catch (OverlappingFileLockException held) {
+            closeQuietly(channel);
+            throw new IllegalStateException("the folder " + folder + " is held by this program"
+                    + " already, under another path or by an owner that is still stopping", held);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            LOG.log(Level.WARNING, "cannot lock the database folder " + folder + " ("
+                    + ListStore.reason(e) + "); another program writing it would not be seen");
+            return () -> {
+            };
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the error being reported is the one that matters
         }
     }
 

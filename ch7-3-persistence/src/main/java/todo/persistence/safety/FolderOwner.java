@@ -23,8 +23,9 @@ import todo.persistence.StorageException;
  * counts its users (a set of leases, its own state: no shared field), and stops them when the
  * last user leaves. A start of another design on a folder already served is refused with an error
  * that names the running design: two writers on one folder could overtake each other's writes,
- * and one's {@code recover()} could delete the other's temporary files. (Within this JVM: another
- * program writing the same folder is not seen.)
+ * and one's {@code recover()} could delete the other's temporary files. Another program (a second
+ * JVM: the step's demo beside a JShell on one folder) is kept out the same way, by the folder's
+ * {@link FileStorage#claim() claim}, which the owner holds while it lives.
  *
  * <p>If the design's process has died all the same (stopped directly, or a bug), the next start
  * starts it again: the small part of a supervisor's work this step needs.
@@ -117,12 +118,17 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
     }
 
     record State(String design, Supplier<Served> starter, Served served, Set<Long> leases,
-            SecureRandom random) {}
+            SecureRandom random, FileStorage.Claim claim) {}
 
+    /** Why an owner did not start: another program holds the folder. */
+    record Taken(String message) {}
+
+    private final FileStorage files;
     private final String design;
     private final Supplier<Served> starter;
 
-    private FolderOwner(String design, Supplier<Served> starter) {
+    private FolderOwner(FileStorage files, String design, Supplier<Served> starter) {
+        this.files = files;
         this.design = design;
         this.starter = starter;
     }
@@ -131,7 +137,8 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
      * A lease on {@code design}'s processes for {@code files}' folder: the running ones, or new
      * ones from {@code starter}.
      *
-     * @throws IllegalStateException if another design serves the folder; the message names it
+     * @throws IllegalStateException if another design, or another program, serves the folder;
+     *     the message names it
      */
     @SuppressWarnings("unchecked")
     public static <T> Lease<T> acquire(FileStorage files, String design,
@@ -143,9 +150,14 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
         for (int attempt = 0;; attempt++) {
             Pid<Request> owner;
             try {
-                owner = GenServer.start(name, new FolderOwner(design, starter));
+                owner = GenServer.start(name, new FolderOwner(files, design, starter));
             } catch (AlreadyStartedException e) {
                 owner = (Pid<Request>) e.pid();
+            } catch (ProcessExitException e) {
+                if (e.reason() instanceof Taken(String message)) {
+                    throw new IllegalStateException(message);
+                }
+                throw e;
             }
             try {
                 // No time limit: the owner may be stopping its design for the user that left last,
@@ -175,8 +187,19 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
 
     @Override
     public Result<State> init() {
-        return Result.ok(new State(design, starter, started(starter, design), new HashSet<>(),
-                new SecureRandom()));
+        FileStorage.Claim claim;
+        try {
+            claim = files.claim();
+        } catch (IllegalStateException taken) {
+            return Result.stop(new Taken(taken.getMessage()), null);
+        }
+        try {
+            return Result.ok(new State(design, starter, started(starter, design), new HashSet<>(),
+                    new SecureRandom(), claim));
+        } catch (RuntimeException | Error failed) {
+            claim.close(); // the design did not start: the folder is free again
+            throw failed;
+        }
     }
 
     @Override
@@ -197,11 +220,12 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
                 } while (!state.leases().add(lease));
                 yield Result.reply(new Granted(served.handle(), lease),
                         new State(state.design(), state.starter(), served, state.leases(),
-                                state.random()));
+                                state.random(), state.claim()));
             }
             case Leave(long lease) -> {
                 if (state.leases().remove(lease) && state.leases().isEmpty()) {
                     state.served().stop().run(); // before the answer: close returns once it ended
+                    state.claim().close(); // and the folder is free for another program
                     GenServer.reply(from, Left.STOPPED);
                     yield Result.stop("normal", state);
                 }
@@ -214,6 +238,9 @@ public final class FolderOwner implements GenServer<FolderOwner.State, FolderOwn
     public void terminate(Object reason, State state) {
         if (state != null && !state.leases().isEmpty() && state.served().alive().getAsBoolean()) {
             state.served().stop().run();
+        }
+        if (state != null) {
+            state.claim().close(); // a second close, after a Leave's, does nothing
         }
     }
 }
