@@ -45,6 +45,30 @@ public record Iex(PrintStream out) {
         return java.get();
     }
 
+    /**
+     * A step's {@code main}: replays {@code session} on standard output. A line that fails ends the
+     * session as iex reports an error, in one line on standard error ({@code ** (Kind) message}),
+     * and the program exits with 1: a corrupted list file or a folder another program holds is
+     * the reader's to fix, not a stack trace to read.
+     */
+    public static void replay(Consumer<Iex> session) {
+        try {
+            session.accept(new Iex(System.out));
+        } catch (RuntimeException e) {
+            System.out.flush();
+            System.err.println(error(e));
+            System.exit(1);
+        }
+    }
+
+    /** {@code e} as iex prints an error: {@code ** (Kind) message}, the message on one line. */
+    public static String error(RuntimeException e) {
+        String kind = "** (" + e.getClass().getSimpleName() + ")";
+        return e.getMessage() == null
+                ? kind
+                : kind + " " + e.getMessage().replaceAll("\\s*\\R\\s*", " ");
+    }
+
     /** The lines that {@code session} prints. */
     public static List<String> transcript(Consumer<Iex> session) {
         var bytes = new ByteArrayOutputStream();

@@ -19,6 +19,15 @@ class IexTest {
             }
             """;
 
+    /** A session's failure, as iex prints one: the kind and the message on one line. */
+    @Test
+    void anErrorIsOneLineAsIexPrintsIt() {
+        assertThat(Iex.error(new IllegalStateException("the folder persist is used\n  by another")))
+                .isEqualTo("** (IllegalStateException) the folder persist is used by another");
+        assertThat(Iex.error(new UnsupportedOperationException()))
+                .isEqualTo("** (UnsupportedOperationException)");
+    }
+
     @Test
     void acceptsJavaLinesThatAreTheirLambdasCodeWrappedAsTheFormatterWraps() {
         List<String> lines = List.of("iex> {:ok, cache} = Todo.Cache.start()",

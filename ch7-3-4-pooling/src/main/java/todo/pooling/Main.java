@@ -8,7 +8,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        replay(new Iex(System.out));
+        Iex.replay(Main::replay);
     }
 
     static void replay(Iex iex) {

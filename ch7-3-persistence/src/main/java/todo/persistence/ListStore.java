@@ -1,6 +1,10 @@
 package todo.persistence;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import todo.TodoList;
 import todo.persistence.codec.TermCodec;
 import todo.persistence.safety.ListNames;
@@ -124,7 +128,16 @@ public final class ListStore {
             root = root.getCause();
         }
         if (root instanceof FileSystemException fs) {
-            return fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+            if (fs.getReason() != null) {
+                return fs.getReason();
+            }
+            return switch (fs) { // the JDK gives these no reason of their own
+                case FileAlreadyExistsException exists -> "a file of that name is in the way";
+                case NotDirectoryException notAFolder -> "not a folder";
+                case AccessDeniedException denied -> "permission denied";
+                case NoSuchFileException missing -> "no such file or folder";
+                default -> fs.getClass().getSimpleName();
+            };
         }
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }

@@ -18,7 +18,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        replay(new Iex(System.out));
+        Iex.replay(Main::replay);
     }
 
     static void replay(Iex iex) {
@@ -64,7 +64,7 @@ public final class Main {
         } catch (NoSuchFileException e) {
             lists = 0;
         } catch (IOException e) {
-            return line + " (cannot list it: " + e.getMessage() + ")";
+            return line + " (cannot list it: " + ListStore.reason(e) + ")";
         }
         return line + (lists == 0
                 ? " (no lists yet; this step's demo and JShell both use it)"
