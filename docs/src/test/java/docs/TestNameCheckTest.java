@@ -105,6 +105,11 @@ class TestNameCheckTest {
 
     /** The check of {@code mvn test -pl mod -Dtest=<test>}: its verdict and what it printed. */
     private static Verdict check(String test) throws Exception {
+        return check(test, "[mod]");
+    }
+
+    /** The same with {@code -pl} as Maven prints the list: {@code [mod/pom.xml]}, say. */
+    private static Verdict check(String test, String selected) throws Exception {
         var printed = new ByteArrayOutputStream();
         PrintStream out = System.out;
         String[] keys = {"maven.multiModuleProjectDirectory", "test", "eia.ch7.dtest.passed"};
@@ -118,7 +123,7 @@ class TestNameCheckTest {
             System.setProperty(keys[1], test);
             System.clearProperty(keys[2]);
             var bsh = new Interpreter();
-            bsh.set("selected", "[mod]");
+            bsh.set("selected", selected);
             Object passes = bsh
                     .source(workbook.resolve(".mvn/checks/test-names-a-test.bsh").toString());
             return new Verdict((Boolean) passes, printed.toString(StandardCharsets.UTF_8).trim());
@@ -138,9 +143,41 @@ class TestNameCheckTest {
     @ValueSource(strings = {"PlainTest", "PlainTest#works", "PlainTest#works+other",
             "PlainTest#wo*", "app.PlainTest", "app/PlainTest", "**/Plain*", "app.**",
             "PlainTest,ChildTest", "ChildTest#inherited", "ImplTest#fromInterface", "Outer",
-            "Outer$Inner", "Outer$Inner#inner"})
+            "Outer$Inner", "Outer$Inner#inner", "%regex[.*Plain.*]", "%regex[app/PlainTest.class]",
+            "!PlainTest", "!PlainTest,!ChildTest"})
     void passesWhatSurefireRuns(String test) throws Exception {
         assertThat(check(test)).isEqualTo(new Verdict(true, ""));
+    }
+
+    @Test
+    void aModuleNamedByItsPomIsTheModule() throws Exception {
+        assertThat(check("PlainTest#works", "[mod/pom.xml]")).isEqualTo(new Verdict(true, ""));
+    }
+
+    /** Surefire matches a %regex against the class's file, pkg/Class.class, and nothing else. */
+    @ParameterizedTest
+    @ValueSource(strings = {"%regex[PlainTest]", "%regex[app.PlainTest]", "%regex[.*Nothing.*]"})
+    void aRegexThatMatchesNoClassFileIsStoppedWithTheFiles(String test) throws Exception {
+        assertThat(check(test)).isEqualTo(new Verdict(false, "[ERROR] -Dtest=" + test
+                + " matches no"
+                + " test class; surefire matches it against the class files: app/ChildTest.class,"
+                + " app/ImplTest.class, app/Outer.class, app/Outer$Inner.class,"
+                + " app/PlainTest.class."));
+    }
+
+    @Test
+    void aBrokenRegexIsStopped() throws Exception {
+        assertThat(check("%regex[(]"))
+                .isEqualTo(new Verdict(false,
+                        "[ERROR] -Dtest=%regex[(] is no regex (Unclosed group)."));
+    }
+
+    /** !Class runs every other test class: excluding them all would run none and pass. */
+    @Test
+    void excludingEveryTestClassIsStopped() throws Exception {
+        assertThat(check("!PlainTest,!ChildTest,!ImplTest,!Outer*")).isEqualTo(new Verdict(false,
+                "[ERROR] -Dtest=!PlainTest,!ChildTest,!ImplTest,!Outer* leaves out every test class:"
+                        + " surefire would run none. Name the ones to run instead."));
     }
 
     @Test
