@@ -43,9 +43,11 @@ public final class CacheLoad {
             int clients = 1;
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
-                if (i + 1 >= args.size()
-                        || !(arg.equals("--processes") || arg.equals("--clients"))) {
+                if (!(arg.equals("--processes") || arg.equals("--clients"))) {
                     throw new IllegalArgumentException("unknown option '" + arg + "'");
+                }
+                if (i + 1 >= args.size()) {
+                    throw new IllegalArgumentException(arg + " needs a number after it");
                 }
                 int value = positive(arg, args.get(++i));
                 if (arg.equals("--processes")) {
@@ -53,6 +55,11 @@ public final class CacheLoad {
                 } else {
                     clients = value;
                 }
+            }
+            if (clients > processes) {
+                // each client asks for its own names: one with none would measure its own start
+                throw new IllegalArgumentException("--clients " + clients + " is more than the "
+                        + processes + " names there are to ask for (--processes)");
             }
             return new Options(processes, clients);
         }

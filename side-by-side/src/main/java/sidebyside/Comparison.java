@@ -91,7 +91,24 @@ public final class Comparison {
                 : System.getProperty("java.io.tmpdir"));
         List<String> options = SideBySide.words(
                 args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : new String[0]);
-        int rounds = SideBySide.roundsAskedFor(options);
+        int rounds;
+        int writeMs;
+        try {
+            rounds = SideBySide.roundsAskedFor(options);
+            requireKnown(options);
+            writeMs = writeMs(options);
+            if (!Files.isDirectory(base)) {
+                throw new IllegalArgumentException(
+                        "the lists' folder (-Dlists.in) must be a folder that exists, not " + base);
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("Comparison: " + e.getMessage());
+            System.err.println("usage: Comparison [--write-ms N] [--single-and-pool]"
+                    + " [--vs-elixir [rounds]] (through Maven: -Dcomparison.args=\"...\","
+                    + " -Dlists.in=FOLDER)");
+            System.exit(2);
+            return;
+        }
         if (rounds > 0) {
             System.exit(versusElixir(base, rounds) ? 0 : 1);
         }
@@ -99,14 +116,6 @@ public final class Comparison {
                 + "), one scratch folder per design, removed after its run");
         if (options.contains(SINGLE_AND_POOL)) {
             singleAndPool(base);
-            return;
-        }
-        int writeMs;
-        try {
-            writeMs = writeMs(options);
-        } catch (IllegalArgumentException e) {
-            System.err.println("comparison: " + e.getMessage());
-            System.exit(2);
             return;
         }
         System.out.println(writeMs == 0
@@ -191,6 +200,25 @@ public final class Comparison {
                 Figure.higherIsBetter("pool of 3 workers", "entries/s", "^pool of 3:" + rate),
                 Figure.higherIsBetter("pool / single", "x", "^pool / single ([0-9.]+)x"),
                 PersistenceLoad.capFigure(1), PersistenceLoad.capFigure(POOL));
+    }
+
+    /**
+     * Refuses a word that is none of the options, so that a mistyped one ({@code --wirte-ms})
+     * does not run another benchmark than the one asked for.
+     */
+    static void requireKnown(List<String> options) {
+        for (int i = 0; i < options.size(); i++) {
+            String word = options.get(i);
+            if (word.equals(WRITE_MS)) {
+                i++; // its value, which writeMs checks
+            } else if (word.equals("--vs-elixir")) {
+                if (i + 1 < options.size() && options.get(i + 1).matches("\\d+")) {
+                    i++;
+                }
+            } else if (!word.equals(SINGLE_AND_POOL)) {
+                throw new IllegalArgumentException("unknown option '" + word + "'");
+            }
+        }
     }
 
     /** {@code --write-ms N}: a whole number of milliseconds from 0; the default if not given. */

@@ -496,11 +496,12 @@ public record SideBySide(String title, List<Twin> twins, List<Figure> figures, i
             return 0;
         }
         if (i + 1 < args.size() && args.get(i + 1).matches("\\d+")) {
-            int n = Integer.parseInt(args.get(i + 1));
-            if (n < 1) {
-                throw new IllegalArgumentException("--vs-elixir takes at least 1 round");
+            String rounds = args.get(i + 1);
+            if (rounds.length() > 4 || Integer.parseInt(rounds) < 1) {
+                throw new IllegalArgumentException(
+                        "--vs-elixir takes from 1 to 9999 rounds, not " + rounds);
             }
-            return n;
+            return Integer.parseInt(rounds);
         }
         return 3;
     }

@@ -40,6 +40,11 @@ class CacheLoadTest {
         assertThatThrownBy(() -> Options.parse("--processes", "many"))
                 .hasMessage("--processes takes a positive whole number, not 'many'");
         assertThatThrownBy(() -> Options.parse("--fast")).hasMessage("unknown option '--fast'");
+        assertThatThrownBy(() -> Options.parse("--clients"))
+                .hasMessage("--clients needs a number after it");
+        assertThatThrownBy(() -> Options.parse("--processes 10 --clients 11"))
+                .hasMessage("--clients 11 is more than the 10 names there are to ask for"
+                        + " (--processes)");
         CacheLoad.requireCarriers(null); // the JDK's default: a carrier per core
         CacheLoad.requireCarriers("2");
         for (String bad : List.of("0", "-1", "", " 1", "two", "32768", "99999999999")) {

@@ -49,6 +49,18 @@ class ComparisonTest {
                 .hasMessage("--write-ms takes a whole number of milliseconds from 0, not 'fast'");
     }
 
+    /** A mistyped option would run another benchmark than the one asked for: it is refused. */
+    @Test
+    void aWordThatIsNoOptionIsRefused() {
+        Comparison
+                .requireKnown(List.of("--write-ms", "0", "--single-and-pool", "--vs-elixir", "3"));
+        Comparison.requireKnown(List.of("--vs-elixir", "--write-ms", "2"));
+        assertThatThrownBy(() -> Comparison.requireKnown(List.of("--wirte-ms", "0")))
+                .hasMessage("unknown option '--wirte-ms'");
+        assertThatThrownBy(() -> Comparison.requireKnown(List.of("--single-and-pool", "now")))
+                .hasMessage("unknown option 'now'");
+    }
+
     /** The full run's workload made small, 10 writers x 10 entries, on designs 1 and 4. */
     private List<Comparison.Row> singleAndPooled() throws Exception {
         var single = Comparison.run(Design.SINGLE_PROCESS,

@@ -39,7 +39,9 @@ class SideBySideTest {
         assertThat(SideBySide.withoutOption(List.of("--vs-elixir", "5", "--clients", "64")))
                 .containsExactly("--clients", "64");
         assertThatThrownBy(() -> SideBySide.roundsAskedFor(List.of("--vs-elixir", "0")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .hasMessage("--vs-elixir takes from 1 to 9999 rounds, not 0");
+        assertThatThrownBy(() -> SideBySide.roundsAskedFor(List.of("--vs-elixir", "99999999999")))
+                .hasMessage("--vs-elixir takes from 1 to 9999 rounds, not 99999999999");
     }
 
     /** A side-by-side whose two programs both fail. */

@@ -1,12 +1,14 @@
 package todo.pooling;
 
 import genserver.GenServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import todo.TodoEntry;
+import todo.persistence.BottleneckDemo;
 import todo.persistence.TodoCache;
 import todo.persistence.TodoServer;
 
@@ -24,15 +26,71 @@ public final class FloodDemo {
 
     private FloodDemo() {}
 
+    /** What to flood, and for how long. */
+    record Options(int seconds, Design design) {
+        /**
+         * Seconds (1 to 3600, 10 by default) and the design, by its name in any case or its
+         * number ({@code ONE_OFF_WORKERS}, or 3, by default).
+         */
+        static Options parse(String... args) {
+            String[] words = String.join(" ", args).trim().split("\\s+");
+            if (words.length > 2) {
+                throw new IllegalArgumentException("takes at most two options, seconds and a"
+                        + " design, not '" + String.join(" ", words) + "'");
+            }
+            int seconds = 10;
+            if (!words[0].isEmpty()) {
+                try {
+                    seconds = Integer.parseInt(words[0]);
+                } catch (NumberFormatException notANumber) {
+                    seconds = 0; // said below
+                }
+                if (seconds < 1 || seconds > 3_600) {
+                    throw new IllegalArgumentException(
+                            "the seconds are a whole number from 1 to 3600, not '" + words[0]
+                                    + "'");
+                }
+            }
+            return new Options(seconds,
+                    words.length > 1 ? design(words[1]) : Design.ONE_OFF_WORKERS);
+        }
+
+        private static Design design(String word) {
+            for (Design design : Design.values()) {
+                if (design.name().equalsIgnoreCase(word)
+                        || word.equals(String.valueOf(design.ordinal() + 1))) {
+                    return design;
+                }
+            }
+            throw new IllegalArgumentException("no design '" + word + "'; the designs are "
+                    + java.util.Arrays.toString(Design.values()) + ", or their numbers 1 to "
+                    + Design.values().length);
+        }
+    }
+
     /** Arguments: seconds (default 10) and the design (default {@code ONE_OFF_WORKERS}). */
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        Design design = args.length > 1 ? Design.valueOf(args[1]) : Design.ONE_OFF_WORKERS;
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("FloodDemo: " + e.getMessage());
+            System.err.println("usage: FloodDemo [seconds [design]] (through Maven:"
+                    + " -Dflood.args=\"10 ONE_OFF_WORKERS\")");
+            System.exit(2);
+            return;
+        }
+        int seconds = options.seconds();
+        Design design = options.design();
         System.out.println(design.title() + ", " + LISTS + " servers adding entries for "
                 + seconds + " s:");
-        // A new folder under the temporary one; the design's storage creates it.
-        var running = design.start(Path.of(System.getProperty("java.io.tmpdir"),
-                "flood-" + ProcessHandle.current().pid()));
+        // The module's target/ under exec:exec (mvn clean removes it); a run's lists replace the
+        // last run's. The design's storage creates the folder.
+        Path folder = Path.of("flood-lists");
+        if (Files.exists(folder)) {
+            BottleneckDemo.remove(folder);
+        }
+        var running = design.start(folder);
         var cache = TodoCache.start(running.database());
         List<genserver.Pid<TodoServer.Request>> servers = IntStream.range(0, LISTS)
                 .mapToObj(l -> TodoCache.serverProcess(cache, "list " + l)).toList();

@@ -80,35 +80,31 @@ public final class Soak {
         }
 
         private static int positive(String option, String value) {
-            int n = atLeastZero(option, value);
-            if (n == 0) {
-                throw new IllegalArgumentException(option + " takes a whole number from 1, not 0");
-            }
-            return n;
+            return within(option, value, 1, Integer.MAX_VALUE);
         }
 
         private static int atLeastZero(String option, String value) {
+            return within(option, value, 0, Integer.MAX_VALUE);
+        }
+
+        private static int within(String option, String value, int least, int most) {
             try {
-                int n = Integer.parseInt(value);
-                if (n >= 0) {
+                int n = Integer.parseInt(value.trim());
+                if (n >= least && n <= most) {
                     return n;
                 }
             } catch (NumberFormatException notANumber) {
                 // said below
             }
-            throw new IllegalArgumentException(
-                    option + " takes a whole number from 0, not '" + value + "'");
+            throw new IllegalArgumentException(option + " takes a whole number from " + least
+                    + (most == Integer.MAX_VALUE ? "" : " to " + most) + ", not '" + value + "'");
         }
 
         private static Set<Design> designs(String value) {
             Set<Design> chosen = EnumSet.noneOf(Design.class);
-            for (String number : value.split(",")) {
-                int n = atLeastZero("--designs", number.trim());
-                if (n < 1 || n > Design.values().length) {
-                    throw new IllegalArgumentException("--designs takes numbers from 1 to "
-                            + Design.values().length + ", not " + n);
-                }
-                chosen.add(Design.values()[n - 1]);
+            for (String number : value.split(",", -1)) {
+                chosen.add(Design.values()[within("--designs", number, 1, Design.values().length)
+                        - 1]);
             }
             return chosen;
         }

@@ -25,7 +25,7 @@ class ProcessBoundaryTest {
      */
     @ArchTest
     static final ArchRule files = FileAccessRules.onlyStorageTouchesFiles(Soak.class,
-            todo.persistence.BottleneckDemo.class, todo.persistence.Main.class);
+            FloodDemo.class, todo.persistence.BottleneckDemo.class, todo.persistence.Main.class);
 
     /** The designs serve 7.3's TodoServer, which stores its list, never 7.1's. */
     @ArchTest

@@ -35,6 +35,23 @@ class SoakTest {
     @Test
     void aDesignNumberOutOfRangeIsRefused() {
         assertThatThrownBy(() -> Soak.Options.parse("--designs", "1,7"))
-                .hasMessage("--designs takes numbers from 1 to 6, not 7");
+                .hasMessage("--designs takes a whole number from 1 to 6, not '7'");
+    }
+
+    /** A soak that runs no design would say that every design kept everything. */
+    @Test
+    void noDesignAtAllIsRefused() {
+        assertThatThrownBy(() -> Soak.Options.parse("--designs", ","))
+                .hasMessage("--designs takes a whole number from 1 to 6, not ''");
+        assertThatThrownBy(() -> Soak.Options.parse("--designs", "1,"))
+                .hasMessage("--designs takes a whole number from 1 to 6, not ''");
+    }
+
+    @Test
+    void aCountSaysItsOwnLeastValue() {
+        assertThatThrownBy(() -> Soak.Options.parse("--writers", "1 2"))
+                .hasMessage("--writers takes a whole number from 1, not '1 2'");
+        assertThatThrownBy(() -> Soak.Options.parse("--fail-ms", "-1"))
+                .hasMessage("--fail-ms takes a whole number from 0, not '-1'");
     }
 }
