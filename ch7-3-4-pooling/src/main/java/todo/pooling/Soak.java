@@ -20,6 +20,7 @@ import java.util.logging.Handler;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import todo.TodoEntry;
 import todo.TodoList;
 import todo.persistence.FileStorage;
@@ -118,13 +119,16 @@ public final class Soak {
         }
     }
 
+    /** What the failing disk says to a write: the designs log it with the list it failed. */
+    static final String FAILURE = "No space left on device (soak)";
+
     /** A disk that takes {@code writeMs} a write and fails every write in a window of time. */
     record SlowFailingDisk(long startNanos, int writeMs, int failMs) implements WriteHooks {
         @Override
         public void begin(String key, byte[] bytes) {
             long now = System.nanoTime();
             if (now - failsAt() >= 0 && now - backAt() < 0) {
-                throw new UncheckedIOException(new IOException("No space left on device (soak)"));
+                throw new UncheckedIOException(new IOException(FAILURE));
             }
             pause(writeMs);
         }
@@ -156,14 +160,19 @@ public final class Soak {
         System.out.printf(Locale.ROOT, "%-32s %9s %9s %6s %9s %9s  %s%n", "design", "accepted",
                 "on disk", "lost", "writing", "closing", "lists that lost entries");
         int failed = 0;
+        List<String> untested = new ArrayList<>();
         for (Design design : options.designs()) {
             Outcome outcome;
+            long refusedBefore = refusedWrites(log);
             try {
                 outcome = run(design, options);
             } catch (RuntimeException e) { // a design that breaks its promise aloud: say so, go on
                 System.out.printf(Locale.ROOT, "%-32s failed: %s%n", design.title(), e);
                 failed++;
                 continue;
+            }
+            if (options.failMs() > 0 && refusedWrites(log) == refusedBefore) {
+                untested.add(design.title().substring(0, 1));
             }
             System.out.printf(Locale.ROOT, "%-32s %,9d %,9d %,6d %8.1fs %8.1fs  %s%n",
                     design.title(), outcome.accepted(), outcome.onDisk(), outcome.lost(),
@@ -176,9 +185,24 @@ public final class Soak {
         System.out.println(failed == 0
                 ? "Every design kept every accepted entry."
                 : failed + " design(s) lost accepted entries.");
+        if (!untested.isEmpty()) {
+            System.out.println("No write of design(s) " + String.join(", ", untested) + " met the"
+                    + " failing disk: they were done before it failed, " + FAILS_FROM_MS + " ms in;"
+                    + " more --writers or --entries, or a longer --pace-ms, make them last into it.");
+        }
         System.out.println("What the designs logged (each failed write, each list written again): "
                 + log);
         System.exit(0);
+    }
+
+    /** How many writes the failing disk has refused so far, as the designs logged them. */
+    private static long refusedWrites(Path log) throws IOException {
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.flush();
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(FAILURE)).count();
+        }
     }
 
     /**

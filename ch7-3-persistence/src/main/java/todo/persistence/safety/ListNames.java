@@ -54,7 +54,10 @@ public final class ListNames {
 
     /** {@link #requireValid(String)} for a JVM whose file names are in {@code fileNames}. */
     public static String requireValid(String name, Charset fileNames) {
-        if (name == null || name.isEmpty()) {
+        if (name == null) {
+            throw new IllegalArgumentException("a to-do list name must be given, not null");
+        }
+        if (name.isEmpty()) {
             throw new IllegalArgumentException("a to-do list name must not be empty");
         }
         if (name.equals(".") || name.equals("..")) {

@@ -19,6 +19,14 @@ class ListNamesTest {
     @TempDir
     Path folder;
 
+    @Test
+    void aMissingNameIsSaidToBeMissingNotEmpty() {
+        assertThatThrownBy(() -> ListNames.requireValid(null))
+                .hasMessage("a to-do list name must be given, not null");
+        assertThatThrownBy(() -> ListNames.requireValid(""))
+                .hasMessage("a to-do list name must not be empty");
+    }
+
     /**
      * On Linux {@code ..\bob} is one file name; on Windows it is {@code bob} in the folder above.
      * A name means one file everywhere, so it is refused everywhere, before any file is made.
