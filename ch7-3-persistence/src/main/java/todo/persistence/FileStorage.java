@@ -14,6 +14,7 @@ import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -130,21 +131,33 @@ public final class FileStorage implements Storage {
      * programs, such as the step's demo and a JShell on the same {@code persist} folder, each of
      * which would otherwise overwrite a list with its own older copy.
      *
-     * @throws IllegalStateException if another program holds the folder; the message names it
+     * @throws IllegalStateException if another program holds the folder (the message names it),
+     *     or if {@link #OWNER_FILE} is not a regular file of this folder (a link, a directory, a
+     *     FIFO, another user's file): a lock that could not be taken would keep nobody out
      */
     public Claim claim() {
         Path owner = folder.resolve(OWNER_FILE);
         FileChannel channel;
         try {
+            // Never through a link: a link there would lead the lock, and the pid written into
+            // it, to a file elsewhere
             channel = FileChannel.open(owner, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            if (!Files.readAttributes(owner, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .isRegularFile()) {
+                channel.close();
+                throw new FileSystemException(owner.toString(), null, "not a regular file");
+            }
         } catch (IOException e) {
-            // A folder this program cannot write to: its writes fail and are kept anyway, and no
-            // other program can write there either
-            LOG.log(Level.WARNING, "cannot lock the database folder " + folder + " ("
-                    + ListStore.reason(e) + "); another program writing it would not be seen");
-            return () -> {
-            };
+            if (!Files.isWritable(folder)) {
+                // A folder nobody here may write to: no other program of this user writes there
+                // either, and this one's writes fail and are kept
+                return () -> {
+                };
+            }
+            throw new IllegalStateException("the folder " + folder + " cannot be locked for this"
+                    + " program: its " + OWNER_FILE + " cannot be used (" + ListStore.reason(e)
+                    + "); remove it, no list is ever kept in it", e);
         }
         try {
             FileLock lock = channel.tryLock();
@@ -160,9 +173,10 @@ public final class FileStorage implements Storage {
                         + ": one folder has one writer; stop that program, or give this one"
                         + " another folder");
             }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid())
-                    .getBytes(StandardCharsets.UTF_8)));
+            byte[] pid = String.valueOf(ProcessHandle.current().pid())
+                    .getBytes(StandardCharsets.UTF_8);
+            channel.write(ByteBuffer.wrap(pid), 0);
+            channel.truncate(pid.length);
             return () -> {
                 try {
                     channel.close(); // releases the lock
@@ -171,15 +185,15 @@ public final class FileStorage implements Storage {
                 }
             };
         } catch (OverlappingFileLockException held) {
-            closeQuietly(channel);
+            // Held by this program under another path (a bind mount, a renamed folder). The
+            // channel stays open: closing it would drop the lock the other path holds, since the
+            // operating system ends a program's locks on a file when any of its handles closes
             throw new IllegalStateException("the folder " + folder + " is held by this program"
-                    + " already, under another path or by an owner that is still stopping", held);
+                    + " already, under another path", held);
         } catch (IOException e) {
             closeQuietly(channel);
-            LOG.log(Level.WARNING, "cannot lock the database folder " + folder + " ("
-                    + ListStore.reason(e) + "); another program writing it would not be seen");
-            return () -> {
-            };
+            throw new IllegalStateException("the folder " + folder + " cannot be locked for this"
+                    + " program: " + ListStore.reason(e), e);
         }
     }
 
