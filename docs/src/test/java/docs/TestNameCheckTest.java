@@ -78,6 +78,15 @@ class TestNameCheckTest {
                         }
                     }
                     """,
+            "Holder.java", """
+                    package app;
+                    class Holder {
+                        static class Inner {
+                            @Test
+                            void held() {}
+                        }
+                    }
+                    """,
             "Helper.java", """
                     package app;
                     class Helper {
@@ -143,7 +152,8 @@ class TestNameCheckTest {
     @ValueSource(strings = {"PlainTest", "PlainTest#works", "PlainTest#works+other",
             "PlainTest#wo*", "app.PlainTest", "app/PlainTest", "**/Plain*", "app.**",
             "PlainTest,ChildTest", "ChildTest#inherited", "ImplTest#fromInterface", "Outer",
-            "Outer$Inner", "Outer$Inner#inner", "%regex[.*Plain.*]", "%regex[app/PlainTest.class]",
+            "Outer$Inner", "Outer$Inner#inner", "Holder$Inner#held", "%regex[.*Plain.*]",
+            "%regex[app/PlainTest.class]",
             "!PlainTest", "!PlainTest,!ChildTest"})
     void passesWhatSurefireRuns(String test) throws Exception {
         assertThat(check(test)).isEqualTo(new Verdict(true, ""));
@@ -161,8 +171,8 @@ class TestNameCheckTest {
         assertThat(check(test)).isEqualTo(new Verdict(false, "[ERROR] -Dtest=" + test
                 + " matches no"
                 + " test class; surefire matches it against the class files: app/ChildTest.class,"
-                + " app/ImplTest.class, app/Outer.class, app/Outer$Inner.class,"
-                + " app/PlainTest.class."));
+                + " app/Holder$Inner.class, app/ImplTest.class, app/Outer.class,"
+                + " app/Outer$Inner.class, app/PlainTest.class."));
     }
 
     @Test
@@ -175,15 +185,25 @@ class TestNameCheckTest {
     /** !Class runs every other test class: excluding them all would run none and pass. */
     @Test
     void excludingEveryTestClassIsStopped() throws Exception {
-        assertThat(check("!PlainTest,!ChildTest,!ImplTest,!Outer*")).isEqualTo(new Verdict(false,
-                "[ERROR] -Dtest=!PlainTest,!ChildTest,!ImplTest,!Outer* leaves out every test class:"
-                        + " surefire would run none. Name the ones to run instead."));
+        assertThat(check("!PlainTest,!ChildTest,!ImplTest,!Outer*,!Holder*")).isEqualTo(
+                new Verdict(false, "[ERROR] -Dtest=!PlainTest,!ChildTest,!ImplTest,!Outer*,!Holder*"
+                        + " leaves out every test class: surefire would run none. Name the ones to"
+                        + " run instead."));
+        assertThat(check("!%regex[.*]").passes()).isFalse();
+    }
+
+    @Test
+    void excludingWhatTheOthersNameIsStopped() throws Exception {
+        assertThat(check("PlainTest,!PlainTest")).isEqualTo(new Verdict(false, "[ERROR]"
+                + " -Dtest=PlainTest,!PlainTest leaves out every test class it names: surefire would"
+                + " run none. Name the ones to run instead."));
+        assertThat(check("*Test,!PlainTest").passes()).isTrue();
     }
 
     @Test
     void aMistypedClassIsStoppedWithTheModulesTestClasses() throws Exception {
         assertThat(check("PlanTest")).isEqualTo(new Verdict(false, "[ERROR] -Dtest=PlanTest names"
-                + " no test class of mod. Its test classes: ChildTest, ImplTest, Outer,"
+                + " no test class of mod. Its test classes: ChildTest, Holder$Inner, ImplTest, Outer,"
                 + " Outer$Inner, PlainTest."));
     }
 
@@ -207,8 +227,9 @@ class TestNameCheckTest {
                 + " nested class's method is named with its class: -Dtest='Outer$Inner#inner'."));
     }
 
+    /** A static nested class without @Nested is a test class of its own; its outer class is not. */
     @ParameterizedTest
-    @ValueSource(strings = {"Base", "Checks", "Helper", "Base#inherited"})
+    @ValueSource(strings = {"Base", "Checks", "Helper", "Base#inherited", "Holder"})
     void stopsClassesSurefireLeavesOut(String test) throws Exception {
         Verdict verdict = check(test);
         assertThat(verdict.passes()).isFalse();
