@@ -167,8 +167,10 @@ public final class CacheLoad {
             }
             words = SideBySide.withoutOption(words);
             if (rounds > 0 && !words.contains("--clients")) {
+                // at most one client per name, for a run of a few names
+                int clients = Math.min(VS_ELIXIR_CLIENTS, Options.parse(words).processes());
                 words = new ArrayList<>(words);
-                words.addAll(List.of("--clients", String.valueOf(VS_ELIXIR_CLIENTS)));
+                words.addAll(List.of("--clients", String.valueOf(clients)));
             }
             options = Options.parse(words);
             requireClientsToCompare(rounds, options);

@@ -101,6 +101,16 @@ public final class Comparison {
                 throw new IllegalArgumentException(
                         "the lists' folder (-Dlists.in) must be a folder that exists, not " + base);
             }
+            Path chartFolder = chart.toAbsolutePath().getParent();
+            if (!Files.isDirectory(chartFolder)) {
+                throw new IllegalArgumentException("the chart's folder must exist, not "
+                        + chartFolder);
+            }
+            if ((rounds > 0 || options.contains(SINGLE_AND_POOL)) && options.contains(WRITE_MS)) {
+                throw new IllegalArgumentException(WRITE_MS + " is for the run of every design:"
+                        + " designs 1 and 4 beside the book's code (" + SINGLE_AND_POOL
+                        + ", --vs-elixir) write as fast as the disk, as the book's code does");
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("Comparison: " + e.getMessage());
             System.err.println("usage: Comparison [--write-ms N] [--single-and-pool]"

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import todo.TodoEntry;
-import todo.persistence.BottleneckDemo;
 import todo.persistence.TodoCache;
 import todo.persistence.TodoServer;
 
@@ -84,12 +83,10 @@ public final class FloodDemo {
         Design design = options.design();
         System.out.println(design.title() + ", " + LISTS + " servers adding entries for "
                 + seconds + " s:");
-        // The module's target/ under exec:exec (mvn clean removes it); a run's lists replace the
-        // last run's. The design's storage creates the folder.
-        Path folder = Path.of("flood-lists");
-        if (Files.exists(folder)) {
-            BottleneckDemo.remove(folder);
-        }
+        // A folder of its own in the module's target/ under exec:exec (mvn clean removes it), so
+        // that two floods at once never share one
+        Path folder = Files.createTempDirectory(Path.of(""), "flood-lists-");
+        System.out.println("lists in " + folder.toAbsolutePath());
         var running = design.start(folder);
         var cache = TodoCache.start(running.database());
         List<genserver.Pid<TodoServer.Request>> servers = IntStream.range(0, LISTS)
