@@ -175,7 +175,8 @@ class DesignFaultTest {
         assertThat(TodoServer.entries(bob, DEC_19)).hasSize(2);
         await().until(() -> refused.get() >= 2); // 2 and 6: and the server's own retries
         if (design != Design.BYPASS && design != Design.SQL) {
-            await().until(() -> database.writeStatus().failedWrites() == 2);
+            await().untilAsserted(() -> assertThat(database.writeStatus().failedWrites())
+                    .as("failed writes").isEqualTo(2)); // a failure says the count it saw
         }
         if (keepsFailedWrites(design)) {
             assertThat(database.writeStatus().unsaved()).containsExactly("bob");
