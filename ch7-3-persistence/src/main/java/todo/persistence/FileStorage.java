@@ -13,14 +13,14 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
-import java.nio.file.LinkOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import todo.persistence.safety.ListNames;
@@ -164,26 +164,17 @@ public final class FileStorage implements Storage {
             if (lock == null) {
                 String holder = new String(Channels.newInputStream(channel).readNBytes(64),
                         StandardCharsets.UTF_8).trim();
-                channel.close();
-                throw new IllegalStateException("the folder " + folder
-                        + " is used by another program" + (holder.isEmpty()
-                                ? ""
-                                : " (pid " + holder
-                                        + ")")
-                        + ": one folder has one writer; stop that program, or give this one"
-                        + " another folder");
+                closeQuietly(channel);
+                String pid = holder.isEmpty() ? "" : " (pid " + holder + ")";
+                throw new IllegalStateException("the folder " + folder + " is used by another"
+                        + " program" + pid + ": one folder has one writer; stop that program, or"
+                        + " give this one another folder");
             }
             byte[] pid = String.valueOf(ProcessHandle.current().pid())
                     .getBytes(StandardCharsets.UTF_8);
             channel.write(ByteBuffer.wrap(pid), 0);
             channel.truncate(pid.length);
-            return () -> {
-                try {
-                    channel.close(); // releases the lock
-                } catch (IOException ignored) {
-                    // closing a lock file's channel: the lock ends with it all the same
-                }
-            };
+            return () -> closeQuietly(channel); // releases the lock
         } catch (OverlappingFileLockException held) {
             // Held by this program under another path (a bind mount, a renamed folder). The
             // channel stays open: closing it would drop the lock the other path holds, since the
@@ -197,11 +188,12 @@ public final class FileStorage implements Storage {
         }
     }
 
+    /** Closes a lock file's channel: an error there leaves nothing to undo, the lock ends. */
     private static void closeQuietly(FileChannel channel) {
         try {
             channel.close();
         } catch (IOException ignored) {
-            // the error being reported is the one that matters
+            // the lock ends with the channel all the same
         }
     }
 
