@@ -96,6 +96,16 @@ public enum Design {
         return title.formatted(POOL_SIZE);
     }
 
+    /** The design's number, 1 to 6, as the tables and the options name it. */
+    public int number() {
+        return ordinal() + 1;
+    }
+
+    /** The design numbered {@code number}, 1 to 6. */
+    public static Design numbered(int number) {
+        return values()[number - 1];
+    }
+
     /**
      * A started design: its database, the length of the queue its requests wait in, and how to
      * stop its processes and pools. Close it when done.

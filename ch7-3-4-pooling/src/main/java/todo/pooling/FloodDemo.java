@@ -57,7 +57,7 @@ public final class FloodDemo {
         private static Design design(String word) {
             for (Design design : Design.values()) {
                 if (design.name().equalsIgnoreCase(word)
-                        || word.equals(String.valueOf(design.ordinal() + 1))) {
+                        || word.equals(String.valueOf(design.number()))) {
                     return design;
                 }
             }

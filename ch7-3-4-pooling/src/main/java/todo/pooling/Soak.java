@@ -104,8 +104,7 @@ public final class Soak {
         private static Set<Design> designs(String value) {
             Set<Design> chosen = EnumSet.noneOf(Design.class);
             for (String number : value.split(",", -1)) {
-                chosen.add(Design.values()[within("--designs", number, 1, Design.values().length)
-                        - 1]);
+                chosen.add(Design.numbered(within("--designs", number, 1, Design.values().length)));
             }
             return chosen;
         }
@@ -172,7 +171,7 @@ public final class Soak {
                 continue;
             }
             if (options.failMs() > 0 && refusedWrites(log) == refusedBefore) {
-                untested.add(design.title().substring(0, 1));
+                untested.add(String.valueOf(design.number()));
             }
             System.out.printf(Locale.ROOT, "%-32s %,9d %,9d %,6d %8.1fs %8.1fs  %s%n",
                     design.title(), outcome.accepted(), outcome.onDisk(), outcome.lost(),
