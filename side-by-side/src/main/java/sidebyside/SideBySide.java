@@ -497,11 +497,12 @@ public record SideBySide(String title, List<Twin> twins, List<Figure> figures, i
         }
         if (i + 1 < args.size() && args.get(i + 1).matches("\\d+")) {
             String rounds = args.get(i + 1);
-            if (rounds.length() > 4 || Integer.parseInt(rounds) < 1) {
+            int n = rounds.length() > 4 ? 0 : Integer.parseInt(rounds); // digits, at most 9999
+            if (n < 1) {
                 throw new IllegalArgumentException(
                         "--vs-elixir takes from 1 to 9999 rounds, not " + rounds);
             }
-            return Integer.parseInt(rounds);
+            return n;
         }
         return 3;
     }
