@@ -37,7 +37,11 @@ public class BypassDatabase implements Database {
         return new BypassDatabase(storage, UnsavedLedger.start());
     }
 
-    /** Stops the ledger; a store still lands (it needs no process), but is no longer counted. */
+    /**
+     * Stops the ledger. From then on a store is refused, as by the designs whose process has
+     * stopped: the folder may have another owner by now, and a second writer could put an older
+     * list over its newer one. The server keeps its list and says so.
+     */
     @Override
     public void close() {
         FolderOwner.stopIfAlive(ledger);
@@ -46,6 +50,7 @@ public class BypassDatabase implements Database {
     /** Writes now, in the caller's process; returns when the list is on disk. */
     @Override
     public void store(String key, TodoList list) {
+        FolderOwner.requireAlive(ledger, ListStore.requireList(key, list));
         store.save(key, list);
     }
 
