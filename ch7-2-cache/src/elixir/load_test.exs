@@ -4,6 +4,8 @@
 #   - peak RSS (VmHWM) once the servers exist, before any concurrent phase;
 #   - with --clients N (N > 1), gets per second from N concurrent client processes, client c
 #     asking for names c+1, c+1+N, ... once each; one warm-up round, then one measured round;
+#   - the same again, each client keeping 16 calls in flight (:gen_server.send_request, and
+#     OTP 24's receive_response for the oldest once 16 are out);
 #   - the runtime's floor under a get: 200,000 bare round trips (a send and a receive, no
 #     GenServer) between a client process and an echo process, and with --clients N the same
 #     from N client processes of one echo process; each once to warm up, then once timed.
@@ -13,6 +15,7 @@ Code.require_file("todo.exs", __DIR__)
 
 defmodule LoadTest do
   @bare_round_trips 200_000
+  @in_flight 16
 
   def run(total_processes, clients) do
     {:ok, cache} = Todo.Cache.start()
@@ -48,6 +51,15 @@ defmodule LoadTest do
 
       IO.puts(
         "requests/second through one cache, #{clients} clients: #{format(rate)}"
+      )
+
+      pipelined_round(cache, total_processes, clients)
+      {time, _} = :timer.tc(fn -> pipelined_round(cache, total_processes, clients) end)
+      rate = round(total_processes / (time / 1_000_000))
+
+      IO.puts(
+        "requests/second through one cache, #{clients} clients with #{@in_flight} calls" <>
+          " in flight each: #{format(rate)}"
       )
     end
 
@@ -106,6 +118,36 @@ defmodule LoadTest do
           &Todo.Cache.server_process(cache, "cache_#{&1}")
         )
 
+        send(parent, :done)
+      end)
+    end
+
+    for _ <- 1..clients, do: receive(do: (:done -> :ok))
+  end
+
+  # As concurrent_round, each client keeping @in_flight calls in flight: it receives the answer to
+  # the oldest once @in_flight are out, then sends the next.
+  defp pipelined_round(cache, total_processes, clients) do
+    parent = self()
+
+    for client <- 1..clients do
+      spawn(fn ->
+        {in_flight, _} =
+          Enum.reduce(client..total_processes//clients, {:queue.new(), 0}, fn i, {queue, out} ->
+            {queue, out} =
+              if out == @in_flight do
+                {{:value, id}, rest} = :queue.out(queue)
+                {:reply, _} = :gen_server.receive_response(id, 5000)
+                {rest, out - 1}
+              else
+                {queue, out}
+              end
+
+            id = :gen_server.send_request(cache, {:server_process, "cache_#{i}"})
+            {:queue.in(id, queue), out + 1}
+          end)
+
+        for id <- :queue.to_list(in_flight), do: {:reply, _} = :gen_server.receive_response(id, 5000)
         send(parent, :done)
       end)
     end

@@ -77,6 +77,11 @@ public final class From extends Message {
         this.caller = Thread.currentThread();
     }
 
+    /** Whether {@code thread} made this call, and so is the one its answer wakes. */
+    boolean sentBy(Thread thread) {
+        return caller == thread;
+    }
+
     /** Fills the slot unless it is taken; returns whether this value is the one the caller gets. */
     boolean complete(Object value) {
         if (RESULT.compareAndSet(this, PENDING, value == null ? NULL : value)) {

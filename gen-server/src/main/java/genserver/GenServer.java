@@ -134,6 +134,38 @@ public interface GenServer<S, M> {
     }
 
     /**
+     * Sends a call and returns at once, without waiting for its answer (OTP's {@code
+     * :gen_server.send_request/2}): a client can have many calls in flight, to one server or to
+     * several, and {@link #receiveResponse} each answer later. The server sees an ordinary call.
+     *
+     * @throws IllegalArgumentException if the request is also a {@link Cast}: nothing was sent
+     */
+    static <R, Q extends Call<R>> RequestId<R> sendRequest(Pid<? super Q> pid, Q request) {
+        @SuppressWarnings("unchecked") // the id carries the answer type that Q declares
+        RequestId<R> id = (RequestId<R>) pid.process.sendRequest(request);
+        return id;
+    }
+
+    /**
+     * Waits up to 5 seconds for the answer to a request sent with {@link #sendRequest} (OTP's
+     * {@code :gen_server.receive_response/2}); only the process that sent it may. Asked again, it
+     * returns the same answer.
+     *
+     * @throws CallTimeoutException if no answer came in time; a later answer is dropped
+     * @throws ProcessExitException if the process was not alive or died before answering
+     * @throws IllegalStateException if another process sent the request
+     */
+    static <R> R receiveResponse(RequestId<R> id) {
+        return receiveResponse(id, DEFAULT_TIMEOUT);
+    }
+
+    /** {@link #receiveResponse(RequestId)} with a timeout of the caller's choosing, as a call's. */
+    @SuppressWarnings("unchecked") // the server answers what the request's Call type declares
+    static <R> R receiveResponse(RequestId<R> id, Duration timeout) {
+        return (R) id.process.receive(id, timeout);
+    }
+
+    /**
      * Sends {@code request} and returns at once. Never blocks, never fails; to a dead process it is
      * lost.
      *

@@ -225,14 +225,7 @@ final class Process<S, M> implements Runnable {
 
     Object call(M request, Duration timeout) {
         long timeoutNanos = timeoutNanos(timeout);
-        if (request instanceof Cast) {
-            throw new IllegalArgumentException(request
-                    + " is a cast (it implements Cast): a request is a call or a cast, not both");
-        }
-        if (Thread.currentThread() == thread) {
-            throw new IllegalStateException(
-                    label() + " " + pid + " calls itself: it would wait forever");
-        }
+        requireCall(request);
         From from = new From(request);
         Sent sent = send(from);
         if (sent == Sent.DEAD) {
@@ -243,6 +236,44 @@ final class Process<S, M> implements Runnable {
             throw new CallTimeoutException(label(), pid, request, timeout);
         }
         return answer;
+    }
+
+    /**
+     * A call that does not wait: sent now, its answer received later by {@link #receive}. A dead
+     * process fails it at once, as its end would have.
+     */
+    RequestId<?> sendRequest(M request) {
+        requireCall(request);
+        From from = new From(request);
+        if (send(from) == Sent.DEAD) {
+            from.fail(new ProcessExitException(pid, exitReason));
+        }
+        return new RequestId<>(this, from);
+    }
+
+    /** Waits for the answer of a request this thread sent, as {@link #call} waits for its own. */
+    Object receive(RequestId<?> id, Duration timeout) {
+        long timeoutNanos = timeoutNanos(timeout);
+        if (!id.from.sentBy(Thread.currentThread())) {
+            throw new IllegalStateException("only the process that sent " + id
+                    + " receives its answer, not " + Thread.currentThread());
+        }
+        Object answer = id.from.awaitAnswer(timeoutNanos, false);
+        if (answer == From.TIMED_OUT) {
+            throw new CallTimeoutException(label(), pid, id.from.request, timeout);
+        }
+        return answer;
+    }
+
+    private void requireCall(M request) {
+        if (request instanceof Cast) {
+            throw new IllegalArgumentException(request
+                    + " is a cast (it implements Cast): a request is a call or a cast, not both");
+        }
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException(
+                    label() + " " + pid + " calls itself: it would wait forever");
+        }
     }
 
     /** Checked before anything is sent: a call that will throw sends nothing. */

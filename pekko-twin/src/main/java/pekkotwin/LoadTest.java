@@ -1,10 +1,12 @@
 package pekkotwin;
 
 import java.io.PrintStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Scheduler;
@@ -21,8 +23,9 @@ import sidebyside.SideBySide;
  * Java twin's lines in the same words, so that one table can hold our runtime, the BEAM and
  * Pekko. The put and the get are timed from one blocking client (a virtual thread waiting on
  * {@code AskPattern.ask}), as the twin's one client calls; with {@code --clients N} the concurrent
- * gets are measured twice: from N blocking clients (the twin's line), and from N client actors
- * that never block (a line of its own, "N actor clients").
+ * gets are measured three times: from N blocking clients (the twin's line), from N blocking
+ * clients with {@value sidebyside.CacheLoad#IN_FLIGHT} asks in flight each (the twin's line too),
+ * and from N client actors that never block (a line of its own, "N actor clients").
  *
  * <pre>mvn -q -pl pekko-twin -am compile exec:exec@pekko-load-test -Dpekko.args="--clients 64"</pre>
  */
@@ -71,7 +74,8 @@ public final class LoadTest {
     /** The figures of one run. */
     record Report(int processes, int parallelism, double averagePutMicros,
             double averageGetMicros, OptionalLong peakRssMegabytes, int clients,
-            double blockingClientGetsPerSecond, double actorClientGetsPerSecond,
+            double blockingClientGetsPerSecond, double pipelinedClientGetsPerSecond,
+            double actorClientGetsPerSecond,
             long heapBytesHeld, double bareRoundTripMicros, double bareRoundTripsPerSecond) {}
 
     public static void main(String[] args) throws InterruptedException {
@@ -127,9 +131,11 @@ public final class LoadTest {
         OptionalLong peakRss = Memory.peakRssMegabytes();
         long held = Memory.usedHeapAfterGc() - heapBefore;
         double blocking = 0;
+        double pipelined = 0;
         double actors = 0;
         if (options.clients() > 1) {
             blocking = blockingClientGets(cache, scheduler, n, options.clients(), progress);
+            pipelined = pipelinedClientGets(cache, scheduler, n, options.clients(), progress);
             actors = actorClientGets(system, cache, n, options.clients(), progress);
             if (actors < 0) {
                 return null;
@@ -142,7 +148,7 @@ public final class LoadTest {
                         options.roundTrips(), progress)
                 : 0;
         return new Report(n, parallelism, micros[0], micros[1], peakRss, options.clients(),
-                blocking, actors, held, bare, bareConcurrent);
+                blocking, pipelined, actors, held, bare, bareConcurrent);
     }
 
     /** Asks the cache for every name once, as the book does; returns the average time in µs. */
@@ -173,6 +179,48 @@ public final class LoadTest {
                 clients);
         return blockingRound(clients, n,
                 i -> TodoCache.serverProcess(cache, "cache_" + i, scheduler));
+    }
+
+    /**
+     * The same from blocking clients that keep {@value CacheLoad#IN_FLIGHT} asks in flight each,
+     * waiting for the oldest once that many are out, as the twins' clients keep their calls.
+     */
+    private static double pipelinedClientGets(
+            ActorRef<TodoCache.ServerProcess<TodoServer.Message>> cache, Scheduler scheduler,
+            int n, int clients, PrintStream progress) throws InterruptedException {
+        progress.printf(Locale.ROOT,
+                "get %,d names from %d clients, %d asks in flight each (warm-up)%n", n, clients,
+                CacheLoad.IN_FLIGHT);
+        pipelinedRound(cache, scheduler, n, clients);
+        progress.printf(Locale.ROOT, "get %,d names from %d clients, %d asks in flight each%n",
+                n, clients, CacheLoad.IN_FLIGHT);
+        return pipelinedRound(cache, scheduler, n, clients);
+    }
+
+    private static double pipelinedRound(
+            ActorRef<TodoCache.ServerProcess<TodoServer.Message>> cache, Scheduler scheduler,
+            int n, int clients) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 1; c <= clients; c++) {
+            int client = c;
+            threads.add(Thread.ofVirtual().start(() -> {
+                var inFlight = new ArrayDeque<CompletableFuture<ActorRef<TodoServer.Message>>>();
+                for (int i = client; i <= n; i += clients) {
+                    if (inFlight.size() == CacheLoad.IN_FLIGHT) {
+                        inFlight.poll().join();
+                    }
+                    inFlight.add(TodoCache.ask(cache, "cache_" + i, scheduler));
+                }
+                while (!inFlight.isEmpty()) {
+                    inFlight.poll().join();
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
     }
 
     /** The same from {@code clients} client actors: a warm-up round, then a measured one. */
@@ -274,6 +322,10 @@ public final class LoadTest {
         if (r.clients() > 1) {
             out.printf(Locale.ROOT, "requests/second through one cache, %d clients: %,.0f%n",
                     r.clients(), r.blockingClientGetsPerSecond());
+            out.printf(Locale.ROOT,
+                    "requests/second through one cache, %d clients with %d calls in flight"
+                            + " each: %,.0f%n",
+                    r.clients(), CacheLoad.IN_FLIGHT, r.pipelinedClientGetsPerSecond());
             out.printf(Locale.ROOT, "requests/second through one cache, %d actor clients: %,.0f%n",
                     r.clients(), r.actorClientGetsPerSecond());
         }

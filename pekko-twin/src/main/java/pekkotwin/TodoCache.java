@@ -2,6 +2,7 @@ package pekkotwin;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -59,8 +60,14 @@ public final class TodoCache<S> extends AbstractBehavior<TodoCache.ServerProcess
     /** Asks {@code cache} for the name's to-do actor and waits for it: a blocking client. */
     public static <S> ActorRef<S> serverProcess(ActorRef<ServerProcess<S>> cache, String name,
             Scheduler scheduler) {
+        return ask(cache, name, scheduler).join();
+    }
+
+    /** Asks {@code cache} for the name's to-do actor without waiting: the answer to come. */
+    public static <S> CompletableFuture<ActorRef<S>> ask(ActorRef<ServerProcess<S>> cache,
+            String name, Scheduler scheduler) {
         return AskPattern.<ServerProcess<S>, ActorRef<S>>ask(cache,
                 replyTo -> new ServerProcess<>(name, replyTo), PekkoSystem.TIMEOUT, scheduler)
-                .toCompletableFuture().join();
+                .toCompletableFuture();
     }
 }

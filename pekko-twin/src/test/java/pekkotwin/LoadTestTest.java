@@ -28,14 +28,18 @@ class LoadTestTest {
         }
         assertThat(output).contains("peak RSS with 2,000 servers: ")
                 .contains("requests/second through one cache, 4 clients: ")
+                .contains("requests/second through one cache, 4 clients with 16 calls in flight")
                 .contains("requests/second through one cache, 4 actor clients: ");
     }
 
     @Test
-    void theActorClientsLineIsNotReadAsTheBlockingClientsLine() {
+    void theActorClientsAndPipeliningLinesAreNotReadAsTheBlockingClientsLine() {
         Figure blocking = LoadTest.figures().get(3);
 
         assertThat(blocking.find("requests/second through one cache, 4 actor clients: 9"))
+                .isEmpty();
+        assertThat(blocking.find(
+                "requests/second through one cache, 4 clients with 16 calls in flight each: 9"))
                 .isEmpty();
         assertThat(blocking.find("requests/second through one cache, 4 clients: 9")).hasValue(9);
     }

@@ -1,25 +1,29 @@
 package sidebyside;
 
 import genserver.GenServer;
-import sidebyside.HandOffFloor;
 import genserver.Pid;
+import genserver.RequestId;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import todo.cache.LoadTest;
+import todo.TodoServer;
 import todo.cache.TodoCache;
 
 /**
  * Step 7.2's {@link LoadTest} with the measurements the book does not make: a million to-do
  * servers behind one cache, the put and the get timed as the book does (the same
  * {@link LoadTest#timeEachName}), then with {@code --clients N} how many gets per second one cache
- * answers to N concurrent callers, and the runtime's floor under a get ({@link HandOffFloor}).
+ * answers to N concurrent callers, each waiting for every answer as the book's client does, and
+ * then to N clients that keep {@value #IN_FLIGHT} calls in flight each, and the runtime's floor
+ * under a get ({@link HandOffFloor}).
  * With {@code --vs-elixir [rounds]} it runs itself and its Elixir twin
  * ({@code ch7-2-cache/src/elixir/load_test.exs}, the book's code) alternately and prints one
  * table.
@@ -118,7 +122,8 @@ public final class CacheLoad {
     /** The figures of one run. */
     record Report(int processes, double averagePutMicros, double averageGetMicros,
             OptionalLong peakRssMegabytes, int clients, double concurrentGetsPerSecond,
-            long heapBytesHeld, double bareRoundTripMicros, double bareRoundTripsPerSecond) {}
+            double pipelinedGetsPerSecond, long heapBytesHeld, double bareRoundTripMicros,
+            double bareRoundTripsPerSecond) {}
 
     /** {@code --vs-elixir} ({@code rounds} above 0) compares the concurrent phase too. */
     static void requireClientsToCompare(int rounds, Options options) {
@@ -131,8 +136,8 @@ public final class CacheLoad {
     /** Where the figures below are in {@link #figures}. */
     private static final int GET = 1;
     private static final int CONCURRENT = 3;
-    private static final int BARE = 4;
-    private static final int BARE_CONCURRENT = 5;
+    private static final int BARE = 5;
+    private static final int BARE_CONCURRENT = 6;
 
     /** What both twins print, in the same words, for {@code --vs-elixir}. */
     public static List<Figure> figures() {
@@ -143,6 +148,10 @@ public final class CacheLoad {
                         "^peak RSS with [0-9,]+ servers: ([0-9,]+) MB"),
                 Figure.higherIsBetter("gets/s, concurrent clients", "gets/s",
                         "^requests/second through one cache, \\d+ clients: ([0-9,]+)"),
+                Figure.higherIsBetter("gets/s, concurrent clients, " + IN_FLIGHT
+                        + " calls in flight each", "gets/s",
+                        "^requests/second through one cache, \\d+ clients with \\d+ calls in"
+                                + " flight each: ([0-9,]+)"),
                 Figure.lowerIsBetter("bare round trip", "µs",
                         "^bare round trip between two processes ([0-9.]+) µs"),
                 Figure.higherIsBetter("bare round trips/s, concurrent clients", "round trips/s",
@@ -318,13 +327,16 @@ public final class CacheLoad {
         double concurrent = options.clients() > 1
                 ? concurrentGets(cache, n, options.clients(), progress)
                 : 0;
+        double pipelined = options.clients() > 1
+                ? pipelinedGets(cache, n, options.clients(), progress)
+                : 0;
         // The runtime's floor under a get, measured the way the twin measures the BEAM's.
         double bare = bareRoundTrips(progress);
         double bareConcurrent = options.clients() > 1
                 ? bareRoundTripsPerSecond(options.clients(), progress)
                 : 0;
-        return new Report(n, micros[0], micros[1], peakRss, options.clients(), concurrent, held,
-                bare, bareConcurrent);
+        return new Report(n, micros[0], micros[1], peakRss, options.clients(), concurrent,
+                pipelined, held, bare, bareConcurrent);
     }
 
     /**
@@ -350,6 +362,52 @@ public final class CacheLoad {
             calls.add(() -> {
                 for (int i = client; i <= n; i += clients) {
                     TodoCache.serverProcess(cache, "cache_" + i);
+                }
+            });
+        }
+        long start = System.nanoTime();
+        Clients.inClients("load-client", calls);
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** How many calls each client of {@link #pipelinedGets} keeps in flight. */
+    public static final int IN_FLIGHT = 16;
+
+    /**
+     * The concurrent gets again, each client keeping {@value #IN_FLIGHT} calls in flight instead
+     * of waiting for every answer before it asks again: it sends with {@link GenServer#sendRequest}
+     * (OTP's {@code send_request}) and receives the oldest answer once {@value #IN_FLIGHT} are out.
+     * The cache, its call and its one reply per request are the book's; what changes is that a
+     * client waits once for many answers, not once per get. The Elixir twin does the same with
+     * {@code :gen_server.send_request}. Returns gets per second of the second round.
+     */
+    private static double pipelinedGets(Pid<TodoCache.Request> cache, int n, int clients,
+            PrintStream progress) throws InterruptedException {
+        progress.printf(Locale.ROOT,
+                "get %,d names from %d clients, %d calls in flight each (warm-up)%n", n, clients,
+                IN_FLIGHT);
+        pipelinedRound(cache, n, clients);
+        progress.printf(Locale.ROOT, "get %,d names from %d clients, %d calls in flight each%n",
+                n, clients, IN_FLIGHT);
+        return pipelinedRound(cache, n, clients);
+    }
+
+    private static double pipelinedRound(Pid<TodoCache.Request> cache, int n, int clients)
+            throws InterruptedException {
+        List<Runnable> calls = new ArrayList<>(clients);
+        for (int c = 1; c <= clients; c++) {
+            int client = c;
+            calls.add(() -> {
+                var inFlight = new ArrayDeque<RequestId<Pid<TodoServer.Request>>>(IN_FLIGHT);
+                for (int i = client; i <= n; i += clients) {
+                    if (inFlight.size() == IN_FLIGHT) {
+                        GenServer.receiveResponse(inFlight.poll());
+                    }
+                    inFlight.add(GenServer.sendRequest(cache,
+                            new TodoCache.ServerProcess("cache_" + i)));
+                }
+                while (!inFlight.isEmpty()) {
+                    GenServer.receiveResponse(inFlight.poll());
                 }
             });
         }
@@ -456,6 +514,10 @@ public final class CacheLoad {
             out.printf(Locale.ROOT, "requests/second through one cache, %d clients: %,.0f%n",
                     r.clients(),
                     r.concurrentGetsPerSecond());
+            out.printf(Locale.ROOT,
+                    "requests/second through one cache, %d clients with %d calls in flight"
+                            + " each: %,.0f%n",
+                    r.clients(), IN_FLIGHT, r.pipelinedGetsPerSecond());
         }
         out.printf(Locale.ROOT, "bare round trip between two processes %.2f µs%n",
                 r.bareRoundTripMicros());

@@ -77,7 +77,8 @@ class CacheLoadTest {
                 "pekkotwin.LoadTest", "--processes", "1000", "--clients", "64");
         assertThat(sideBySide.figures()).extracting(Figure::name).containsExactly(
                 "average put", "average get", "peak RSS", "gets/s, concurrent clients",
-                "bare round trip", "bare round trips/s, concurrent clients",
+                "gets/s, concurrent clients, 16 calls in flight each", "bare round trip",
+                "bare round trips/s, concurrent clients",
                 "gets/s, concurrent client actors");
         assertThat(CacheLoad.ACTOR_CLIENTS.everyTwin()).isFalse();
     }
@@ -86,9 +87,10 @@ class CacheLoadTest {
     void withPekkoEachRuntimesGetIsSetAgainstItsOwnBareRoundTrip() {
         var out = new ByteArrayOutputStream();
         var outcome = new SideBySide.Outcome(
-                List.of(new Run(new double[]{4.0, 1.6, 900, 600_000, 0.8, 1_200_000})),
-                List.of(new Run(new double[]{12.0, 4.5, 3000, 300_000, 1.5, 500_000})),
-                List.of(new Run(new double[]{6.0, 5.0, 1000, 400_000, 2.0, 1_600_000})), true);
+                List.of(new Run(new double[]{4.0, 1.6, 900, 600_000, 1_800_000, 0.8, 1_200_000})),
+                List.of(new Run(new double[]{12.0, 4.5, 3000, 300_000, 900_000, 1.5, 500_000})),
+                List.of(new Run(new double[]{6.0, 5.0, 1000, 400_000, 1_200_000, 2.0, 1_600_000})),
+                true);
 
         CacheLoad.printOverTheFloor(outcome, 64,
                 new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -146,9 +148,12 @@ class CacheLoadTest {
         var options = List.of("--processes", "1000000", "--clients", "64");
         var sideBySide = CacheLoad.withPekko(CacheLoad.sideBySide(options, 3, "1", 2), options,
                 "1");
-        var java = new Run(new double[]{4.29, 1.92, 1_519, 608_492, 0.95, 1_073_481, Double.NaN});
-        var elixir = new Run(new double[]{12.9, 2.94, 3_068, 394_401, 1.48, 453_331, Double.NaN});
-        var pekko = new Run(new double[]{6.0, 5.0, 1_000, 400_000, 2.0, 1_600_000, 1_900_000});
+        var java = new Run(
+                new double[]{4.29, 1.92, 1_519, 608_492, 1_825_476, 0.95, 1_073_481, Double.NaN});
+        var elixir = new Run(
+                new double[]{12.9, 2.94, 3_068, 394_401, 1_183_203, 1.48, 453_331, Double.NaN});
+        var pekko = new Run(
+                new double[]{6.0, 5.0, 1_000, 400_000, 1_200_000, 2.0, 1_600_000, 1_900_000});
         var outcome = new SideBySide.Outcome(List.of(
                 new SideBySide.Side("Java", false, List.of(java, java, java)),
                 new SideBySide.Side("Elixir (+S 1)", true, List.of(elixir, elixir, elixir)),
@@ -187,11 +192,15 @@ class CacheLoadTest {
         var javaLines = List.of("average put 4.29 µs", "average get 1.92 µs",
                 "peak RSS with 1,000,000 servers: 1,519 MB",
                 "requests/second through one cache, 64 clients: 608,492",
+                "requests/second through one cache, 64 clients with 16 calls in flight each:"
+                        + " 1,825,476",
                 "bare round trip between two processes 0.95 µs",
                 "bare round trips/second, 64 clients of one process: 1,073,481");
         var elixirLines = List.of("average put 12.932639 µs", "average get 2.937836 µs",
                 "peak RSS with 1,000,000 servers: 3,068 MB",
                 "requests/second through one cache, 64 clients: 394,401",
+                "requests/second through one cache, 64 clients with 16 calls in flight each:"
+                        + " 1,183,203",
                 "bare round trip between two processes 1.48 µs",
                 "bare round trips/second, 64 clients of one process: 453,331");
 
@@ -217,6 +226,8 @@ class CacheLoadTest {
                 .anyMatch(line -> line.matches("average put \\d+\\.\\d\\d µs"))
                 .anyMatch(line -> line.matches("average get \\d+\\.\\d\\d µs"))
                 .anyMatch(line -> line.startsWith("requests/second through one cache, 4 clients: "))
+                .anyMatch(line -> line.startsWith("requests/second through one cache, 4 clients"
+                        + " with 16 calls in flight each: "))
                 .anyMatch(line -> line.startsWith("memory held by 2,000 processes: "))
                 .anyMatch(line -> line.matches("peak RSS with 2,000 servers: [0-9,]+ MB"))
                 .anyMatch(line -> line
@@ -224,6 +235,7 @@ class CacheLoadTest {
                 .anyMatch(line -> line.startsWith(
                         "bare round trips/second, 4 clients of one process: "));
         assertThat(report.concurrentGetsPerSecond()).isPositive();
+        assertThat(report.pipelinedGetsPerSecond()).isPositive().isFinite();
         assertThat(report.bareRoundTripMicros()).isPositive().isFinite();
         assertThat(report.bareRoundTripsPerSecond()).isPositive().isFinite();
     }
@@ -232,8 +244,9 @@ class CacheLoadTest {
     void afterTheTableEachRuntimesGetIsSetAgainstItsOwnBareRoundTrip() {
         var out = new ByteArrayOutputStream();
         var outcome = new SideBySide.Outcome(
-                List.of(new Run(new double[]{4.0, 1.6, 900, 600_000, 0.8, 1_200_000})),
-                List.of(new Run(new double[]{12.0, 4.5, 3000, 300_000, 1.5, 500_000})), true);
+                List.of(new Run(new double[]{4.0, 1.6, 900, 600_000, 1_800_000, 0.8, 1_200_000})),
+                List.of(new Run(new double[]{12.0, 4.5, 3000, 300_000, 900_000, 1.5, 500_000})),
+                true);
 
         CacheLoad.printOverTheFloor(outcome, 64,
                 new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -247,7 +260,8 @@ class CacheLoadTest {
     void withoutElixirOnlyJavasGetIsSetAgainstItsFloor() {
         var out = new ByteArrayOutputStream();
         var outcome = new SideBySide.Outcome(
-                List.of(new Run(new double[]{4.0, 1.8, 900, Double.NaN, 0.9, Double.NaN})),
+                List.of(new Run(
+                        new double[]{4.0, 1.8, 900, Double.NaN, Double.NaN, 0.9, Double.NaN})),
                 List.of(), true);
 
         CacheLoad.printOverTheFloor(outcome, 1, new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -269,9 +283,9 @@ class CacheLoadTest {
     void eachRuntimesGetIsSetAgainstItsFloorRoundByRound() {
         var out = new ByteArrayOutputStream();
         var outcome = new SideBySide.Outcome(
-                List.of(new Run(new double[]{4, 1.0, 900, 500_000, 1.0, 1_000_000}),
-                        new Run(new double[]{4, 3.0, 900, 500_000, 1.0, 1_000_000}),
-                        new Run(new double[]{4, 1.2, 900, 500_000, 2.0, 1_000_000})),
+                List.of(new Run(new double[]{4, 1.0, 900, 500_000, 1_500_000, 1.0, 1_000_000}),
+                        new Run(new double[]{4, 3.0, 900, 500_000, 1_500_000, 1.0, 1_000_000}),
+                        new Run(new double[]{4, 1.2, 900, 500_000, 1_500_000, 2.0, 1_000_000})),
                 List.of(), true);
 
         CacheLoad.printOverTheFloor(outcome, 64,
