@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.function.IntConsumer;
 import todo.cache.LoadTest;
 import todo.TodoServer;
 import todo.cache.TodoCache;
@@ -349,25 +350,9 @@ public final class CacheLoad {
             throws InterruptedException {
         progress.printf(Locale.ROOT, "get %,d names from %d concurrent clients (warm-up)%n", n,
                 clients);
-        concurrentRound(cache, n, clients);
+        perSecond(n, clients, client -> callEach(cache, client, n, clients));
         progress.printf(Locale.ROOT, "get %,d names from %d concurrent clients%n", n, clients);
-        return concurrentRound(cache, n, clients);
-    }
-
-    private static double concurrentRound(Pid<TodoCache.Request> cache, int n, int clients)
-            throws InterruptedException {
-        List<Runnable> calls = new ArrayList<>(clients);
-        for (int c = 1; c <= clients; c++) {
-            int client = c;
-            calls.add(() -> {
-                for (int i = client; i <= n; i += clients) {
-                    TodoCache.serverProcess(cache, "cache_" + i);
-                }
-            });
-        }
-        long start = System.nanoTime();
-        Clients.inClients("load-client", calls);
-        return n / ((System.nanoTime() - start) / 1e9);
+        return perSecond(n, clients, client -> callEach(cache, client, n, clients));
     }
 
     /** How many calls each client of {@link #pipelinedGets} keeps in flight. */
@@ -386,30 +371,41 @@ public final class CacheLoad {
         progress.printf(Locale.ROOT,
                 "get %,d names from %d clients, %d calls in flight each (warm-up)%n", n, clients,
                 IN_FLIGHT);
-        pipelinedRound(cache, n, clients);
+        perSecond(n, clients, client -> keepInFlight(cache, client, n, clients));
         progress.printf(Locale.ROOT, "get %,d names from %d clients, %d calls in flight each%n",
                 n, clients, IN_FLIGHT);
-        return pipelinedRound(cache, n, clients);
+        return perSecond(n, clients, client -> keepInFlight(cache, client, n, clients));
     }
 
-    private static double pipelinedRound(Pid<TodoCache.Request> cache, int n, int clients)
+    /** Client {@code client} (of {@code clients}): a call per name, each answer awaited. */
+    private static void callEach(Pid<TodoCache.Request> cache, int client, int n, int clients) {
+        for (int i = client; i <= n; i += clients) {
+            TodoCache.serverProcess(cache, "cache_" + i);
+        }
+    }
+
+    /** The same names, {@link #IN_FLIGHT} calls out at a time, the oldest answer awaited first. */
+    private static void keepInFlight(Pid<TodoCache.Request> cache, int client, int n,
+            int clients) {
+        var inFlight = new ArrayDeque<RequestId<Pid<TodoServer.Request>>>(IN_FLIGHT);
+        for (int i = client; i <= n; i += clients) {
+            if (inFlight.size() == IN_FLIGHT) {
+                GenServer.receiveResponse(inFlight.poll());
+            }
+            inFlight.add(GenServer.sendRequest(cache, new TodoCache.ServerProcess("cache_" + i)));
+        }
+        while (!inFlight.isEmpty()) {
+            GenServer.receiveResponse(inFlight.poll());
+        }
+    }
+
+    /** Runs {@code client} 1 to {@code clients} all at once; returns {@code n} per second. */
+    private static double perSecond(int n, int clients, IntConsumer client)
             throws InterruptedException {
         List<Runnable> calls = new ArrayList<>(clients);
         for (int c = 1; c <= clients; c++) {
-            int client = c;
-            calls.add(() -> {
-                var inFlight = new ArrayDeque<RequestId<Pid<TodoServer.Request>>>(IN_FLIGHT);
-                for (int i = client; i <= n; i += clients) {
-                    if (inFlight.size() == IN_FLIGHT) {
-                        GenServer.receiveResponse(inFlight.poll());
-                    }
-                    inFlight.add(GenServer.sendRequest(cache,
-                            new TodoCache.ServerProcess("cache_" + i)));
-                }
-                while (!inFlight.isEmpty()) {
-                    GenServer.receiveResponse(inFlight.poll());
-                }
-            });
+            int each = c;
+            calls.add(() -> client.accept(each));
         }
         long start = System.nanoTime();
         Clients.inClients("load-client", calls);
