@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.SpawnProtocol;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import sidebyside.CacheLoad;
+import sidebyside.Clients;
 import sidebyside.Figure;
 import sidebyside.Memory;
 import sidebyside.SideBySide;
@@ -103,7 +105,13 @@ public final class LoadTest {
         long heapBefore = Memory.usedHeapAfterGc();
         ActorSystem<SpawnProtocol.Command> system = PekkoSystem.start("load-test", parallelism);
         try {
-            Report report = measure(system, options, parallelism, heapBefore, progress);
+            Report report;
+            try {
+                report = measure(system, options, parallelism, heapBefore, progress);
+            } catch (Clients.ClientStopped e) {
+                progress.println("LoadTest: " + e.getMessage());
+                return 1;
+            }
             if (report == null) {
                 return 1;
             }
@@ -123,10 +131,10 @@ public final class LoadTest {
                 TodoCache.create(name -> TodoServer.create()), "todo-cache");
         // The book's one client, as a virtual thread, as the Java twin's.
         double[] micros = new double[2];
-        Thread.ofVirtual().name("load-test").start(() -> {
+        Clients.inClient("load-test", () -> {
             micros[0] = timeEachName(cache, scheduler, n, "put", progress);
             micros[1] = timeEachName(cache, scheduler, n, "get", progress);
-        }).join();
+        });
         // Read before the concurrent phase, as the twins do: the memory of n idle actors.
         OptionalLong peakRss = Memory.peakRssMegabytes();
         long held = Memory.usedHeapAfterGc() - heapBefore;
@@ -200,27 +208,18 @@ public final class LoadTest {
     private static double pipelinedRound(
             ActorRef<TodoCache.ServerProcess<TodoServer.Message>> cache, Scheduler scheduler,
             int n, int clients) throws InterruptedException {
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 1; c <= clients; c++) {
-            int client = c;
-            threads.add(Thread.ofVirtual().start(() -> {
-                var inFlight = new ArrayDeque<CompletableFuture<ActorRef<TodoServer.Message>>>();
-                for (int i = client; i <= n; i += clients) {
-                    if (inFlight.size() == CacheLoad.IN_FLIGHT) {
-                        inFlight.poll().join();
-                    }
-                    inFlight.add(TodoCache.ask(cache, "cache_" + i, scheduler));
-                }
-                while (!inFlight.isEmpty()) {
+        return perSecond(n, clients, client -> {
+            var inFlight = new ArrayDeque<CompletableFuture<ActorRef<TodoServer.Message>>>();
+            for (int i = client; i <= n; i += clients) {
+                if (inFlight.size() == CacheLoad.IN_FLIGHT) {
                     inFlight.poll().join();
                 }
-            }));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return n / ((System.nanoTime() - start) / 1e9);
+                inFlight.add(TodoCache.ask(cache, "cache_" + i, scheduler));
+            }
+            while (!inFlight.isEmpty()) {
+                inFlight.poll().join();
+            }
+        });
     }
 
     /** The same from {@code clients} client actors: a warm-up round, then a measured one. */
@@ -263,19 +262,26 @@ public final class LoadTest {
     /** {@code clients} virtual threads make calls i = c, c + N, ... up to {@code n}; per second. */
     private static double blockingRound(int clients, int n, Call call)
             throws InterruptedException {
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
+        return perSecond(n, clients, client -> {
+            for (int i = client; i <= n; i += clients) {
+                call.make(i);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code client} 1 to {@code clients} at once, each a blocking client (side-by-side's
+     * {@link Clients}: one that stops stops the measurement); returns {@code n} per second.
+     */
+    private static double perSecond(int n, int clients, IntConsumer client)
+            throws InterruptedException {
+        List<Runnable> calls = new ArrayList<>(clients);
         for (int c = 1; c <= clients; c++) {
-            int client = c;
-            threads.add(Thread.ofVirtual().start(() -> {
-                for (int i = client; i <= n; i += clients) {
-                    call.make(i);
-                }
-            }));
+            int each = c;
+            calls.add(() -> client.accept(each));
         }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        long start = System.nanoTime();
+        Clients.inClients("load-client", calls);
         return n / ((System.nanoTime() - start) / 1e9);
     }
 
@@ -288,7 +294,7 @@ public final class LoadTest {
     private static double bareRoundTrips(ActorRef<Echo.Ping> echo, Scheduler scheduler,
             int roundTrips, PrintStream progress) throws InterruptedException {
         double[] micros = new double[1];
-        Thread.ofVirtual().start(() -> {
+        Clients.inClient("bare-round-trips", () -> {
             for (int i = 0; i < roundTrips; i++) { // compiles the path first
                 ping(echo, scheduler);
             }
@@ -297,7 +303,7 @@ public final class LoadTest {
                 ping(echo, scheduler);
             }
             micros[0] = (System.nanoTime() - start) / 1_000.0 / roundTrips;
-        }).join();
+        });
         progress.printf(Locale.ROOT, "%,d bare round trips from one client%n", roundTrips);
         return micros[0];
     }
