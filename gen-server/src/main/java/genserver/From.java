@@ -150,21 +150,37 @@ public final class From extends Message {
         return r == NULL ? null : r;
     }
 
+    /**
+     * Parks until the slot is filled. An interrupt does not end the wait (a call has no such thing
+     * on the BEAM): it is cleared while parking, which it would otherwise end at once every time,
+     * a busy loop, and set again on the way out for the caller to see.
+     */
     private void parkUntilDone() {
+        boolean interrupted = false;
         while (result == PENDING) {
             LockSupport.park(this);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
+    /** {@link #parkUntilDone} with a deadline; an interrupt likewise. */
     private void parkWithTimer(long deadline) {
+        boolean interrupted = false;
         while (result == PENDING) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 // If the answer arrived at the last moment it is not late: the failed CAS keeps it.
                 RESULT.compareAndSet(this, PENDING, TIMED_OUT);
-                return;
+                break;
             }
             LockSupport.parkNanos(this, left);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

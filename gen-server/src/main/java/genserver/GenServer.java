@@ -137,8 +137,11 @@ public interface GenServer<S, M> {
      * Sends a call and returns at once, without waiting for its answer (OTP's {@code
      * :gen_server.send_request/2}): a client can have many calls in flight, to one server or to
      * several, and {@link #receiveResponse} each answer later. The server sees an ordinary call.
+     * A process that has ended fails the request when its answer is received, not here.
      *
      * @throws IllegalArgumentException if the request is also a {@link Cast}: nothing was sent
+     * @throws IllegalStateException if a process sends a request to itself, whose answer none of
+     *     its callbacks could receive: nothing was sent
      */
     static <R, Q extends Call<R>> RequestId<R> sendRequest(Pid<? super Q> pid, Q request) {
         @SuppressWarnings("unchecked") // the id carries the answer type that Q declares
@@ -148,10 +151,13 @@ public interface GenServer<S, M> {
 
     /**
      * Waits up to 5 seconds for the answer to a request sent with {@link #sendRequest} (OTP's
-     * {@code :gen_server.receive_response/2}); only the process that sent it may. Asked again, it
-     * returns the same answer.
+     * {@code :gen_server.receive_response/2}, which returns {@code {:reply, r}}; here it is
+     * {@code r}, and the errors are thrown, as {@link #call} throws them). Only the process that
+     * sent it may receive it. Asked again, it returns the same answer (unlike OTP, where the
+     * answer is a message and taken once).
      *
-     * @throws CallTimeoutException if no answer came in time; a later answer is dropped
+     * @throws CallTimeoutException if no answer came in time: the request is abandoned, as OTP's
+     *     is, a later answer is dropped, and every later receive of it throws this again at once
      * @throws ProcessExitException if the process was not alive or died before answering
      * @throws IllegalStateException if another process sent the request
      */
@@ -159,7 +165,12 @@ public interface GenServer<S, M> {
         return receiveResponse(id, DEFAULT_TIMEOUT);
     }
 
-    /** {@link #receiveResponse(RequestId)} with a timeout of the caller's choosing, as a call's. */
+    /**
+     * {@link #receiveResponse(RequestId)} with a timeout of the caller's choosing, as a call's
+     * ({@link #INFINITY} waits as long as it takes).
+     *
+     * @throws IllegalArgumentException if the timeout is negative; the answer can still be received
+     */
     @SuppressWarnings("unchecked") // the server answers what the request's Call type declares
     static <R> R receiveResponse(RequestId<R> id, Duration timeout) {
         return (R) id.process.receive(id, timeout);

@@ -205,8 +205,13 @@ final class Process<S, M> implements Runnable {
         LIVE.incrementAndGet();
         thread.start();
         Object outcome;
+        boolean interrupted = false;
         while ((outcome = starting) == starter) {
-            LockSupport.park(this);
+            LockSupport.park(this); // an interrupt would end every park at once: kept for later
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            starter.interrupt();
         }
         if (outcome instanceof ProcessExitException e) {
             throw new ProcessExitException(e.pid(), e.reason()); // with the starter's stack
@@ -225,7 +230,7 @@ final class Process<S, M> implements Runnable {
 
     Object call(M request, Duration timeout) {
         long timeoutNanos = timeoutNanos(timeout);
-        requireCall(request);
+        requireCall(request, "calls itself: it would wait forever");
         From from = new From(request);
         Sent sent = send(from);
         if (sent == Sent.DEAD) {
@@ -243,7 +248,8 @@ final class Process<S, M> implements Runnable {
      * process fails it at once, as its end would have.
      */
     RequestId<?> sendRequest(M request) {
-        requireCall(request);
+        requireCall(request, "sends a request to itself: no callback of it could receive the"
+                + " answer, which it gives only between callbacks");
         From from = new From(request);
         if (send(from) == Sent.DEAD) {
             from.fail(new ProcessExitException(pid, exitReason));
@@ -260,19 +266,21 @@ final class Process<S, M> implements Runnable {
         }
         Object answer = id.from.awaitAnswer(timeoutNanos, false);
         if (answer == From.TIMED_OUT) {
-            throw new CallTimeoutException(label(), pid, id.from.request, timeout);
+            if (id.gaveUpAfter == null) {
+                id.gaveUpAfter = timeout; // later receives fail at once, saying when it gave up
+            }
+            throw new CallTimeoutException(label(), pid, id.from.request, id.gaveUpAfter);
         }
         return answer;
     }
 
-    private void requireCall(M request) {
+    private void requireCall(M request, String toItself) {
         if (request instanceof Cast) {
             throw new IllegalArgumentException(request
                     + " is a cast (it implements Cast): a request is a call or a cast, not both");
         }
         if (Thread.currentThread() == thread) {
-            throw new IllegalStateException(
-                    label() + " " + pid + " calls itself: it would wait forever");
+            throw new IllegalStateException(label() + " " + pid + " " + toItself);
         }
     }
 

@@ -11,6 +11,8 @@ package genserver;
 public final class RequestId<R> {
     final Process<?, ?> process;
     final From from;
+    /** The timeout of the receive that gave up on the answer; the sender's thread alone sets it. */
+    java.time.Duration gaveUpAfter;
 
     RequestId(Process<?, ?> process, From from) {
         this.process = process;

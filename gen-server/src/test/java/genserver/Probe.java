@@ -28,7 +28,16 @@ final class Probe implements GenServer<List<Object>, Probe.Msg> {
     /** Answers later, from a one-off process, after the latch opens. */
     record ReplyLater<T>(CountDownLatch latch, T value) implements Msg, Call<T> {}
 
+    /** As {@link ReplyLater}, and counts {@code replied} down once the reply has been given. */
+    record ReplyLaterAndSay<T>(CountDownLatch latch, T value, CountDownLatch replied)
+            implements
+                Msg,
+                Call<T> {}
+
     record CallSelf() implements Msg, Call<List<Object>> {}
+
+    /** Sends a request to its own pid, the first item in its state, from inside a call. */
+    record SendRequestToSelf() implements Msg, Call<String> {}
 
     /** Asks the server to {@code GenServer.stop} its own process from inside a callback. */
     record StopSelf() implements Msg, Cast {}
@@ -79,6 +88,18 @@ final class Probe implements GenServer<List<Object>, Probe.Msg> {
                     GenServer.reply(from, value);
                 });
                 yield Result.noreply(state);
+            }
+            case ReplyLaterAndSay(CountDownLatch latch, Object value, CountDownLatch replied) -> {
+                GenServer.spawn(() -> {
+                    await(latch);
+                    GenServer.reply(from, value);
+                    replied.countDown();
+                });
+                yield Result.noreply(state);
+            }
+            case SendRequestToSelf() -> {
+                GenServer.sendRequest(selfPid(state), new Recorded());
+                yield Result.reply("sent", state);
             }
             case CallSelf() -> Result.reply(GenServer.call(selfPid(state), new Recorded()), state);
             case StopSelfInCall() -> {
