@@ -2,10 +2,12 @@ package todo.pooling;
 
 import genserver.GenServer;
 import genserver.Pid;
+import genserver.ProcessExitException;
 import todo.TodoList;
 import todo.persistence.Database;
 import todo.persistence.ListStore;
 import todo.persistence.Storage;
+import todo.persistence.StorageException;
 import todo.persistence.TodoServer;
 import todo.persistence.safety.FolderOwner;
 import todo.persistence.safety.WriteStatus;
@@ -38,20 +40,46 @@ public class BypassDatabase implements Database {
     }
 
     /**
-     * Stops the ledger. From then on a store is refused, as by the designs whose process has
-     * stopped: the folder may have another owner by now, and a second writer could put an older
-     * list over its newer one. The server keeps its list and says so.
+     * Waits for the writes under way, then stops the ledger. From the start of the close on a
+     * store is refused, as by the designs whose process has stopped: the folder may have another
+     * owner once this returns, and a second writer could put an older list over its newer one. The
+     * server keeps its list and says so.
      */
     @Override
     public void close() {
+        try {
+            GenServer.call(ledger, new UnsavedLedger.Drain(), GenServer.INFINITY);
+        } catch (ProcessExitException alreadyStopped) {
+            return;
+        }
         FolderOwner.stopIfAlive(ledger);
     }
 
-    /** Writes now, in the caller's process; returns when the list is on disk. */
+    /**
+     * Writes now, in the caller's process; returns when the list is on disk. The ledger counts the
+     * write while it runs, so that a close waits for it.
+     */
     @Override
     public void store(String key, TodoList list) {
-        FolderOwner.requireAlive(ledger, ListStore.requireList(key, list));
-        store.save(key, list);
+        ListStore.requireList(key, list);
+        if (!begin()) {
+            throw new StorageException("the to-do list '" + key + "' is not stored: its database"
+                    + " is closed (its ledger " + ledger + " has stopped or is stopping)", null);
+        }
+        try {
+            store.save(key, list);
+        } finally {
+            GenServer.cast(ledger, new UnsavedLedger.End());
+        }
+    }
+
+    /** Whether the ledger lets a write begin: not once the close has begun. */
+    private boolean begin() {
+        try {
+            return GenServer.call(ledger, new UnsavedLedger.Begin(), GenServer.INFINITY);
+        } catch (ProcessExitException stopped) {
+            return false;
+        }
     }
 
     @Override
