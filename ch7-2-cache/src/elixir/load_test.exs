@@ -3,12 +3,15 @@
 # same way:
 #   - peak RSS (VmHWM) once the servers exist, before any concurrent phase;
 #   - with --clients N (N > 1), gets per second from N concurrent client processes, client c
-#     asking for names c+1, c+1+N, ... once each; one warm-up round, then one measured round;
+#     asking for names c, c+N, c+2N, ... once each; one warm-up round, then one measured round;
 #   - the same again, each client keeping 16 calls in flight (:gen_server.send_request, and
 #     OTP 24's receive_response for the oldest once 16 are out);
 #   - the runtime's floor under a get: 200,000 bare round trips (a send and a receive, no
 #     GenServer) between a client process and an echo process, and with --clients N the same
 #     from N client processes of one echo process; each once to warm up, then once timed.
+#
+# Clients are linked to the script's process: one that fails (a call that timed out) ends the run
+# with its error and a non-zero status, before any figure of work not done is printed.
 #
 #   elixir --erl "+P 2000000" ch7-2-cache/src/elixir/load_test.exs [--processes N] [--clients N]
 Code.require_file("todo.exs", __DIR__)
@@ -87,7 +90,7 @@ defmodule LoadTest do
     parent = self()
 
     for _ <- 1..clients do
-      spawn(fn ->
+      spawn_link(fn ->
         for _ <- 1..each//1 do
           send(echo, {:ping, self()})
           receive(do: (:pong -> :ok))
@@ -112,7 +115,7 @@ defmodule LoadTest do
     parent = self()
 
     for client <- 1..clients do
-      spawn(fn ->
+      spawn_link(fn ->
         Enum.each(
           client..total_processes//clients,
           &Todo.Cache.server_process(cache, "cache_#{&1}")
@@ -131,7 +134,7 @@ defmodule LoadTest do
     parent = self()
 
     for client <- 1..clients do
-      spawn(fn ->
+      spawn_link(fn ->
         {in_flight, _} =
           Enum.reduce(client..total_processes//clients, {:queue.new(), 0}, fn i, {queue, out} ->
             {queue, out} =
