@@ -169,10 +169,33 @@ defmodule LoadTest do
   end
 end
 
-{opts, _, invalid} =
+usage = fn message ->
+  IO.puts(:stderr, "load_test.exs: #{message}")
+  IO.puts(:stderr, "usage: load_test.exs [--processes N] [--clients N]")
+  System.halt(2)
+end
+
+{opts, rest, invalid} =
   OptionParser.parse(System.argv(), strict: [processes: :string, clients: :string])
 
-if invalid != [], do: raise(ArgumentError, "unknown option #{inspect(invalid)}")
+if invalid != [] or rest != [] do
+  usage.("unknown options #{inspect(Enum.map(invalid, &elem(&1, 0)) ++ rest)}")
+end
 
-int = fn key, default -> (opts[key] || default) |> String.replace("_", "") |> String.to_integer() end
-LoadTest.run(int.(:processes, "1000000"), int.(:clients, "1"))
+int = fn key, default ->
+  given = opts[key] || default
+
+  case Integer.parse(String.replace(given, "_", "")) do
+    {n, ""} when n > 0 -> n
+    _ -> usage.("--#{key} takes a positive whole number, not '#{given}'")
+  end
+end
+
+processes = int.(:processes, "1000000")
+clients = int.(:clients, "1")
+
+if clients > processes do
+  usage.("--clients #{clients} is more than the #{processes} names there are to ask for")
+end
+
+LoadTest.run(processes, clients)

@@ -59,6 +59,11 @@ public final class LoadTest {
                     default -> roundTrips = value;
                 }
             }
+            if (clients > processes) {
+                // each client asks for its own names, as the Java twin refuses too
+                throw new IllegalArgumentException("--clients " + clients + " is more than the "
+                        + processes + " names there are to ask for (--processes)");
+            }
             return new Options(processes, clients, roundTrips);
         }
     }

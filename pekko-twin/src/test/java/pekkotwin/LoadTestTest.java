@@ -45,6 +45,15 @@ class LoadTestTest {
     }
 
     @Test
+    void moreClientsThanNamesAreRefusedAsTheJavaTwinRefusesThem() throws InterruptedException {
+        assertThat(run("--processes", "200", "--clients", "3000")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(
+                "LoadTest: --clients 3000 is more than the 200 names there are to ask for");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void aBadOptionIsOneLineAndAUsage() throws InterruptedException {
         assertThat(run("--processes", "0")).isEqualTo(2);
 

@@ -298,6 +298,20 @@ class CacheLoadTest {
 
     @Test
     @EnabledIf("sidebyside.SideBySide#elixirInstalled")
+    void theElixirTwinRefusesWhatTheJavaTwinRefusesInOneLine() {
+        assertThatThrownBy(() -> SideBySide.elixirOutput("../ch7-2-cache/src/elixir/load_test.exs",
+                "--processes", "200", "--clients", "3000"))
+                .hasMessageContaining("exited with status 2")
+                .hasMessageContaining("--clients 3000 is more than the 200 names")
+                .hasMessageNotContaining("average put")
+                .hasMessageNotContaining("** (");
+        assertThatThrownBy(() -> SideBySide.elixirOutput("../ch7-2-cache/src/elixir/load_test.exs",
+                "--processes", "-5"))
+                .hasMessageContaining("--processes takes a positive whole number, not '-5'");
+    }
+
+    @Test
+    @EnabledIf("sidebyside.SideBySide#elixirInstalled")
     void theElixirTwinPrintsEveryFigureTheTableReads() throws IOException, InterruptedException {
         String output = SideBySide.elixirOutput("../ch7-2-cache/src/elixir/load_test.exs",
                 "--processes", "200",
