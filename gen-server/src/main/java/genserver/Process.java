@@ -275,6 +275,7 @@ final class Process<S, M> implements Runnable {
     }
 
     private void requireCall(M request, String toItself) {
+        Objects.requireNonNull(request, "request"); // in the sender: it would crash the server
         if (request instanceof Cast) {
             throw new IllegalArgumentException(request
                     + " is a cast (it implements Cast): a request is a call or a cast, not both");
@@ -304,6 +305,7 @@ final class Process<S, M> implements Runnable {
      * every other misdirected request; a record that declares both kinds reaches this check.
      */
     static void requireCast(Object request) {
+        Objects.requireNonNull(request, "request"); // in the sender: it would crash the server
         if (request instanceof Call<?>) {
             throw new IllegalArgumentException(request
                     + " is a call (it implements Call): send it with GenServer.call, not cast");

@@ -194,6 +194,19 @@ class SendRequestTest {
     }
 
     @Test
+    void aNullRequestIsRefusedInTheSenderAndTheServerGoesOn() {
+        Pid<Msg> probe = GenServer.start(new Probe());
+
+        assertThatThrownBy(() -> GenServer.sendRequest(probe, (Echo<String>) null))
+                .isInstanceOf(NullPointerException.class).hasMessage("request");
+        assertThatThrownBy(() -> GenServer.call(probe, (Echo<String>) null))
+                .isInstanceOf(NullPointerException.class).hasMessage("request");
+        assertThatThrownBy(() -> GenServer.cast(probe, (Record) null))
+                .isInstanceOf(NullPointerException.class).hasMessage("request");
+        assertThat(GenServer.call(probe, new Echo<>("alive"))).isEqualTo("alive");
+    }
+
+    @Test
     void aNegativeTimeoutIsRefusedAndTheAnswerStillComes() {
         Pid<Msg> probe = GenServer.start(new Probe());
         RequestId<String> id = GenServer.sendRequest(probe, new Echo<>("pong"));
