@@ -1,5 +1,7 @@
 package genserver;
 
+import java.time.Duration;
+
 /**
  * A call sent with {@link GenServer#sendRequest} whose answer is still to be received, OTP's
  * request id ({@code :gen_server.send_request/2}). Only the process that sent it may receive its
@@ -12,7 +14,7 @@ public final class RequestId<R> {
     final Process<?, ?> process;
     final From from;
     /** The timeout of the receive that gave up on the answer; the sender's thread alone sets it. */
-    java.time.Duration gaveUpAfter;
+    Duration gaveUpAfter;
 
     RequestId(Process<?, ?> process, From from) {
         this.process = process;

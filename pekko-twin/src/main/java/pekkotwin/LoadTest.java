@@ -1,13 +1,11 @@
 package pekkotwin;
 
 import java.io.PrintStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.IntConsumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Scheduler;
@@ -213,18 +211,10 @@ public final class LoadTest {
     private static double pipelinedRound(
             ActorRef<TodoCache.ServerProcess<TodoServer.Message>> cache, Scheduler scheduler,
             int n, int clients) throws InterruptedException {
-        return perSecond(n, clients, client -> {
-            var inFlight = new ArrayDeque<CompletableFuture<ActorRef<TodoServer.Message>>>();
-            for (int i = client; i <= n; i += clients) {
-                if (inFlight.size() == CacheLoad.IN_FLIGHT) {
-                    inFlight.poll().join();
-                }
-                inFlight.add(TodoCache.ask(cache, "cache_" + i, scheduler));
-            }
-            while (!inFlight.isEmpty()) {
-                inFlight.poll().join();
-            }
-        });
+        return Clients.perSecond("load-client", n, clients,
+                client -> Clients.keepInFlight(client, n, clients, CacheLoad.IN_FLIGHT,
+                        i -> TodoCache.ask(cache, "cache_" + i, scheduler),
+                        CompletableFuture::join));
     }
 
     /** The same from {@code clients} client actors: a warm-up round, then a measured one. */
@@ -267,27 +257,11 @@ public final class LoadTest {
     /** {@code clients} virtual threads make calls i = c, c + N, ... up to {@code n}; per second. */
     private static double blockingRound(int clients, int n, Call call)
             throws InterruptedException {
-        return perSecond(n, clients, client -> {
+        return Clients.perSecond("load-client", n, clients, client -> {
             for (int i = client; i <= n; i += clients) {
                 call.make(i);
             }
         });
-    }
-
-    /**
-     * Runs {@code client} 1 to {@code clients} at once, each a blocking client (side-by-side's
-     * {@link Clients}: one that stops stops the measurement); returns {@code n} per second.
-     */
-    private static double perSecond(int n, int clients, IntConsumer client)
-            throws InterruptedException {
-        List<Runnable> calls = new ArrayList<>(clients);
-        for (int c = 1; c <= clients; c++) {
-            int each = c;
-            calls.add(() -> client.accept(each));
-        }
-        long start = System.nanoTime();
-        Clients.inClients("load-client", calls);
-        return n / ((System.nanoTime() - start) / 1e9);
     }
 
     private static void ping(ActorRef<Echo.Ping> echo, Scheduler scheduler) {

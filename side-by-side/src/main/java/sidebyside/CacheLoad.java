@@ -2,20 +2,16 @@ package sidebyside;
 
 import genserver.GenServer;
 import genserver.Pid;
-import genserver.RequestId;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.function.IntConsumer;
 import todo.cache.LoadTest;
-import todo.TodoServer;
 import todo.cache.TodoCache;
 
 /**
@@ -350,9 +346,10 @@ public final class CacheLoad {
             throws InterruptedException {
         progress.printf(Locale.ROOT, "get %,d names from %d concurrent clients (warm-up)%n", n,
                 clients);
-        perSecond(n, clients, client -> callEach(cache, client, n, clients));
+        Clients.perSecond("load-client", n, clients, client -> callEach(cache, client, n, clients));
         progress.printf(Locale.ROOT, "get %,d names from %d concurrent clients%n", n, clients);
-        return perSecond(n, clients, client -> callEach(cache, client, n, clients));
+        return Clients.perSecond("load-client", n, clients,
+                client -> callEach(cache, client, n, clients));
     }
 
     /** How many calls each client of {@link #pipelinedGets} keeps in flight. */
@@ -371,10 +368,12 @@ public final class CacheLoad {
         progress.printf(Locale.ROOT,
                 "get %,d names from %d clients, %d calls in flight each (warm-up)%n", n, clients,
                 IN_FLIGHT);
-        perSecond(n, clients, client -> keepInFlight(cache, client, n, clients));
+        Clients.perSecond("load-client", n, clients,
+                client -> keepInFlight(cache, client, n, clients));
         progress.printf(Locale.ROOT, "get %,d names from %d clients, %d calls in flight each%n",
                 n, clients, IN_FLIGHT);
-        return perSecond(n, clients, client -> keepInFlight(cache, client, n, clients));
+        return Clients.perSecond("load-client", n, clients,
+                client -> keepInFlight(cache, client, n, clients));
     }
 
     /** Client {@code client} (of {@code clients}): a call per name, each answer awaited. */
@@ -387,29 +386,9 @@ public final class CacheLoad {
     /** The same names, {@link #IN_FLIGHT} calls out at a time, the oldest answer awaited first. */
     private static void keepInFlight(Pid<TodoCache.Request> cache, int client, int n,
             int clients) {
-        var inFlight = new ArrayDeque<RequestId<Pid<TodoServer.Request>>>(IN_FLIGHT);
-        for (int i = client; i <= n; i += clients) {
-            if (inFlight.size() == IN_FLIGHT) {
-                GenServer.receiveResponse(inFlight.poll());
-            }
-            inFlight.add(GenServer.sendRequest(cache, new TodoCache.ServerProcess("cache_" + i)));
-        }
-        while (!inFlight.isEmpty()) {
-            GenServer.receiveResponse(inFlight.poll());
-        }
-    }
-
-    /** Runs {@code client} 1 to {@code clients} all at once; returns {@code n} per second. */
-    private static double perSecond(int n, int clients, IntConsumer client)
-            throws InterruptedException {
-        List<Runnable> calls = new ArrayList<>(clients);
-        for (int c = 1; c <= clients; c++) {
-            int each = c;
-            calls.add(() -> client.accept(each));
-        }
-        long start = System.nanoTime();
-        Clients.inClients("load-client", calls);
-        return n / ((System.nanoTime() - start) / 1e9);
+        Clients.keepInFlight(client, n, clients, IN_FLIGHT,
+                i -> GenServer.sendRequest(cache, new TodoCache.ServerProcess("cache_" + i)),
+                GenServer::receiveResponse);
     }
 
     /**

@@ -1,7 +1,11 @@
 package sidebyside;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 /**
  * The clients of a measurement, each a virtual thread as the load test's: started together and
@@ -48,6 +52,41 @@ public final class Clients {
             if (t != null) {
                 throw new ClientStopped(t);
             }
+        }
+    }
+
+    /**
+     * Runs {@code client} 1 to {@code clients} all at once, each in a client of its own (see
+     * {@link #inClients}); returns {@code n} (the gets they make together) per second.
+     */
+    public static double perSecond(String name, int n, int clients, IntConsumer client)
+            throws InterruptedException {
+        List<Runnable> calls = new ArrayList<>(clients);
+        for (int c = 1; c <= clients; c++) {
+            int each = c;
+            calls.add(() -> client.accept(each));
+        }
+        long start = System.nanoTime();
+        inClients(name, calls);
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Client {@code client} of {@code clients}: for names {@code client}, {@code client + clients},
+     * ... up to {@code n}, it {@code send}s a request each and keeps {@code most} out, receiving
+     * the oldest answer first once that many are; then receives the rest.
+     */
+    public static <T> void keepInFlight(int client, int n, int clients, int most,
+            IntFunction<T> send, Consumer<T> receive) {
+        var inFlight = new ArrayDeque<T>(most);
+        for (int i = client; i <= n; i += clients) {
+            if (inFlight.size() == most) {
+                receive.accept(inFlight.poll());
+            }
+            inFlight.add(send.apply(i));
+        }
+        while (!inFlight.isEmpty()) {
+            receive.accept(inFlight.poll());
         }
     }
 }
